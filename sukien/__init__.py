@@ -1,0 +1,2 @@
+"""sukien: events, actors and sources from Vietnamese political and diplomatic news."""
+__version__ = "0.1.0"

@@ -1,0 +1,44 @@
+"""Page furniture: what a crawler saved around the article. Patterns, not article-specific strings."""
+from __future__ import annotations
+
+import re
+
+# "date 2026-01-30" first line written by the seed crawler.
+DATE_LINE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b\s*")
+# Hotline / subscription furniture inside a line: "HOTLINE: 0903.343.439 - HOTLINE Phát hành: ... - ĐẶT MUA BÁO".
+HOTLINE = re.compile(
+    r"(?:(?:HOTLINE|Hotline|Đường dây nóng)[^:]{0,30}:\s*[\d .\-]{6,}\s*-?\s*)+(?:ĐẶT MUA BÁO|Đặt mua báo)?"
+    r"|ĐẶT MUA BÁO|Đăng ký nhận bản tin[^.]*|Tải ứng dụng[^.]*")
+RELATED_HEADERS = re.compile(
+    r"^(tin liên quan|tin cùng chuyên mục|bài liên quan|xem thêm|đọc thêm|tin mới|tin nổi bật|có thể bạn quan tâm"
+    r"|tin khác|các tin khác|tin đọc nhiều)\s*:?\s*$", re.I)
+TEASER_LINK = re.compile(r"^(>>|»|\+\+)\s*|^(xem thêm|đọc thêm|>> xem)\s*:", re.I)
+TAG_PREFIX = re.compile(r"^(tags?|từ khóa|từ khoá|chủ đề)\s*:", re.I)
+BYLINE_PREFIX = re.compile(r"^(theo\s+\S+(\s+\S+){0,3}|pv|nhóm pv|bài và ảnh:.*|ảnh:.*|nguồn:.*)$", re.I)
+END_MARK = re.compile(r"(?<=\.)/\.\s*$|\s*\(\s*hết\s*\)\s*$", re.I)
+# "(NLĐO)- ", "(Chinhphu.vn) – ", "NLĐO - " at the start of a lead.
+OUTLET_DATELINE = re.compile(r"^\(([^()]{2,20})\)\s*[-–—]\s*")
+OUTLET_INLINE = re.compile(r"\s*\(([^()]{2,20})\)\s*[-–—]\s*")
+
+# Captions. An agency or a two-word pen name, joined by "/" or dashes: "VGP/Quang Hiếu", "Trí Dũng – TTXVN".
+_AGENCY = r"(?:[A-ZĐ][A-ZĐ0-9+]{1,9}(?:\.(?:vn|VN|com))?|Reuters|Yonhap|Xinhua|Getty(?: Images)?|Internet|internet|baoquocte\.vn|Tuổi Trẻ|Kyodo|Sputnik|Tân Hoa Xã|Bloomberg)"
+_NAME2 = r"(?:[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*\s[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*)"
+_CREDIT_PART = rf"(?:{_AGENCY}(?![\wÀ-ỹ])|{_NAME2})"
+CREDIT = rf"{_CREDIT_PART}(?:\s*(?:/|-|–|,|và)\s*{_CREDIT_PART}){{0,3}}(?:\s+phát)?"
+CAPTION_PAREN = re.compile(r"\s*\(\s*Ảnh\s*:[^()]{0,80}\)\s*\.?")
+CAPTION_RUN_IN = re.compile(rf"(?<![\wÀ-ỹ])Ảnh\s*:\s*{CREDIT}\.?")
+CAPTION_NUMBERED = re.compile(r"\s+-\s+Ảnh\s+\d+\.?\s*$")
+CAPTION_LINE_END = re.compile(rf"(?:\.\s*|\s)Ảnh\s*:\s*[^.]{{1,60}}\.?$|\(\s*Ảnh\s*:[^()]{{0,80}}\)\s*\.?$|\s+-\s+Ảnh\s+\d+\.?$")
+SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*\s+(?=[A-ZĐÀ-Ỹ\"“(])")
+TERMINAL = re.compile(r"[.!?…:;'\"”’)]\s*$")
+
+
+def caption_start(text: str, marker: int) -> int:
+    """Where the caption that ends at `marker` (a run-in 'Ảnh:' credit) begins: the sentence before it."""
+    head = text[:marker].rstrip()
+    if head.endswith((".", "!", "?")):
+        head = head[:-1]
+    start = 0
+    for m in SENTENCE_END.finditer(head):
+        start = m.end()
+    return start

@@ -1,0 +1,38 @@
+"""Unicode NFC, one placement of Vietnamese tone marks, whitespace."""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_TONES = "\u0300\u0301\u0309\u0303\u0323"   # huyền, sắc, hỏi, ngã, nặng
+
+
+def _tone_moves() -> dict[str, str]:
+    """'oà' -> 'òa', 'oé' -> 'óe', 'uỷ' -> 'ủy' (the placement most Vietnamese newspapers print)."""
+    moves = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for f in (first, first.upper()):
+            for s in (second, second.upper()):
+                for tone in _TONES:
+                    new_style = unicodedata.normalize("NFC", f + s + tone)
+                    old_style = unicodedata.normalize("NFC", f + tone + s)
+                    moves[new_style] = old_style
+    return moves
+
+
+_MOVES = _tone_moves()
+# Only at the end of a syllable (hoà, thuỷ) and not after q (quý keeps its mark on y).
+_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(map(re.escape, _MOVES)) + r")(?!\w)")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def normalize_text(text: str) -> str:
+    text = html.unescape(text) if "&" in text else text
+    text = unicodedata.normalize("NFC", text)
+    text = _TONE_RE.sub(lambda m: _MOVES[m.group(1)], text)
+    text = _INVISIBLE.sub("", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return "\n".join(lines)

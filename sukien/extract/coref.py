@@ -1,0 +1,136 @@
+"""Coreference inside one document: bare titles ("Tổng Bí thư, Chủ tịch nước Lào"), honorific pronouns
+("ông", "Đồng chí"), surnames alone ("ông Moon") resolved to the people the document names."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..lexicons.fold import fold
+from ..lexicons.index import lexicon
+from ..model import Actor, Mention
+
+# Offices Vietnam has: an unnamed holder with no country is Vietnam's (rule 13 of the annotation guide).
+VIETNAMESE_OFFICES = {"tổng bí thư", "chủ tịch nước", "thủ tướng", "thủ tướng chính phủ", "phó thủ tướng",
+                      "phó thủ tướng chính phủ", "chủ tịch quốc hội", "phó chủ tịch quốc hội", "bộ trưởng",
+                      "thứ trưởng", "phó chủ tịch nước", "thường trực ban bí thư", "bộ trưởng ngoại giao",
+                      "bộ trưởng bộ ngoại giao", "bộ trưởng quốc phòng", "bộ trưởng bộ quốc phòng",
+                      "phó thủ tướng thường trực", "quyền chủ tịch nước"}
+
+
+def title_heads(titles: list[str]) -> set[str]:
+    """Comparable forms of titles: "Thứ trưởng Bộ Ngoại giao" also counts as "thứ trưởng"."""
+    heads = set()
+    lex = lexicon()
+    for t in titles:
+        low = " ".join(t.lower().split())
+        heads.add(low)
+        m = lex.title_re.match(t)
+        if m:
+            heads.add(" ".join(m.group(0).lower().split()))
+    for h in list(heads):
+        if h.startswith("thủ tướng"):
+            heads.add("thủ tướng")
+    return heads
+
+
+@dataclass
+class Person:
+    name: str
+    titles: list[str] = field(default_factory=list)
+    country: str | None = None
+    org: str | None = None
+    positions: list[int] = field(default_factory=list)   # sentence indexes where named
+
+    def heads(self) -> set[str]:
+        return title_heads(self.titles)
+
+
+class DocumentPeople:
+    """Everyone the document names, with the titles and country gathered from all their mentions."""
+
+    def __init__(self):
+        self.people: dict[str, Person] = {}
+
+    def canonical(self, name: str) -> str:
+        lex = lexicon()
+        folded = fold(name)
+        known = lex.persons.get(folded)
+        if known and len(name.split()) > 1:
+            return known.name
+        if len(name.split()) == 1:
+            # "ông Moon", "Thủ tướng Medvedev": the fuller name the document gives, if exactly one fits
+            fits = [p.name for key, p in self.people.items() if folded in key.split() and len(key.split()) > 1]
+            if len(set(fits)) == 1:
+                return fits[0]
+            if known:
+                return known.name
+        return name
+
+    def add(self, mention: Mention, sentence_index: int) -> None:
+        name = self.canonical(mention.name)
+        mention.name = name
+        key = fold(name)
+        person = self.people.setdefault(key, Person(name))
+        for t in mention.titles:
+            if t not in person.titles:
+                person.titles.append(t)
+        person.country = person.country or mention.country
+        person.org = person.org or mention.org
+        person.positions.append(sentence_index)
+
+    def settle_countries(self) -> None:
+        """A person the document never places in a country, with a Vietnamese name, is Vietnamese."""
+        from ..extract.names import is_foreign_token, surnames
+        for p in self.people.values():
+            words = p.name.split()
+            if p.country is None and words[0] in surnames() and not any(is_foreign_token(w) for w in words) \
+                    and fold(p.name) not in lexicon().persons:
+                p.country = "VNM"
+
+    def fill(self, mention: Mention) -> None:
+        """Give a named mention the country the document establishes for that person elsewhere."""
+        person = self.people.get(fold(mention.name or ""))
+        if person:
+            mention.country = mention.country or person.country
+            mention.org = mention.org or person.org
+
+    def by_title(self, mention: Mention, sentence_index: int) -> Person | None:
+        heads = title_heads(mention.titles)
+        if not heads:
+            return None
+        best, best_key = None, None
+        for p in self.people.values():
+            shared = heads & p.heads()
+            if not shared:
+                continue
+            if mention.country and (p.country or "VNM") != mention.country:
+                continue
+            before = [i for i in p.positions if i <= sentence_index]
+            recency = (0, sentence_index - max(before)) if before else (1, min(p.positions) - sentence_index)
+            key = (-len(shared),) + recency
+            if best_key is None or key < best_key:
+                best, best_key = p, key
+        return best
+
+
+def actor_for(mention: Mention, people: DocumentPeople, sentence_index: int, last_person: Person | None) -> Actor | None:
+    """The contract's actor for a mention, resolving titles and pronouns; None when nothing fits."""
+    if mention.kind in ("person", "spouse"):
+        people.fill(mention)
+        return Actor(mention.name, list(mention.titles), mention.country, mention.org)
+    if mention.kind == "title":
+        p = people.by_title(mention, sentence_index)
+        if p is not None:
+            return Actor(p.name, list(mention.titles) or list(p.titles), p.country or mention.country, p.org)
+        country = mention.country
+        if country is None and title_heads(mention.titles) & VIETNAMESE_OFFICES:
+            country = "VNM"
+        return Actor(None, list(mention.titles), country, mention.org) if country else None
+    if mention.kind == "pronoun":
+        if last_person is None:
+            return None
+        return Actor(last_person.name, list(last_person.titles), last_person.country, last_person.org)
+    if mention.kind == "country":
+        return Actor(None, list(mention.titles), mention.country, None)
+    if mention.kind == "org":
+        return Actor(None, [], mention.country, mention.org)
+    return None

@@ -1,0 +1,72 @@
+"""Event cue lexicon (lexicons/event_cues.yaml) compiled once; finds cue occurrences in a sentence."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicons import load_yaml
+
+
+@dataclass(frozen=True)
+class CueType:
+    name: str            # the contract type (HOST_MEETING -> MEETING)
+    key: str
+    cameo: str | None
+    plover: str | None
+    roles: str
+    pattern: re.Pattern
+    not_before: tuple[str, ...]
+    not_after: tuple[str, ...]
+    requires: re.Pattern | None
+
+
+@dataclass
+class Cue:
+    type: CueType
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def cue_types() -> list[CueType]:
+    data = load_yaml("event_cues.yaml")
+    out = []
+    for key, spec in data["types"].items():
+        cues = sorted(spec["cues"], key=len, reverse=True)
+        body = "|".join(c.replace(" ", r"\s+") for c in cues)
+        out.append(CueType(spec.get("as", key), key, spec.get("cameo"), spec.get("plover"), spec["roles"],
+                           re.compile(rf"(?i)(?<![\w])(?:{body})(?![\w])"),
+                           tuple(spec.get("not_before", [])), tuple(spec.get("not_after", [])),
+                           re.compile(rf"(?i)\b{spec['requires']}\b") if spec.get("requires") else None))
+    return out
+
+
+@lru_cache(maxsize=1)
+def modality_words() -> dict[str, list[str]]:
+    return load_yaml("event_cues.yaml")["modality"]
+
+
+def find_cues(text: str, start: int, end: int) -> list[Cue]:
+    found: list[Cue] = []
+    for ct in cue_types():
+        for m in ct.pattern.finditer(text, start, end):
+            before = text[max(start, m.start() - 40):m.start()].rstrip().lower()
+            after = text[m.end():min(end, m.end() + 20)].lstrip().lower()
+            if any(before.endswith(w.lower()) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
+                   for w in ct.not_before):
+                continue
+            if any(after.startswith(w.lower()) and (len(after) == len(w) or not after[len(w)].isalnum())
+                   for w in ct.not_after):
+                continue
+            if ct.requires is not None and not ct.requires.search(text, start, end):
+                continue
+            found.append(Cue(ct, m.start(), m.end(), m.group(0)))
+    # overlapping cues: the longer wins ("hội đàm trực tuyến" is a phone call, not talks)
+    found.sort(key=lambda c: (-(c.end - c.start), c.start))
+    kept: list[Cue] = []
+    for c in found:
+        if all(c.end <= k.start or c.start >= k.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)

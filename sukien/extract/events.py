@@ -1,0 +1,445 @@
+"""Events from one article: cue + who (subject, counterpart) + when + where + modality, per the contract."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..lexicons.fold import fold
+from ..lexicons.index import lexicon
+from ..model import Actor, Article, Event, Mention, Sentence
+from ..nlp import split_sentences
+from .coref import DocumentPeople, Person, actor_for
+from .cues import Cue, find_cues, modality_words
+from .dates import DateExpr, ResolvedDate, document_year, find_dates, resolve
+from .mentions import sentence_mentions
+
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:và\s+|cùng\s+)?|và\s+|cùng\s+|cũng như\s+)$")
+_DESTINATION_GAP = re.compile(
+    r"^(?:\s|,|chính thức|cấp Nhà nước|cấp nhà nước|hữu nghị|làm việc|và|tới|đến|sang|tại|ở|nước|các nước|"
+    r"hai nước|ba nước|Cộng hòa|Vương quốc|Liên bang|Hợp chủng quốc|Đại công quốc|thủ đô|thành phố|chuyến|"
+    r"thăm|cấp cao|chính thức|song phương|lần đầu|lần này|nhà nước|Nhà nước|kết hợp|dự|tham dự|của Ban Thư ký ASEAN)*$",
+    re.I)
+
+
+@dataclass
+class SentenceInfo:
+    sentence: Sentence
+    mentions: list[Mention]
+    dates: list[DateExpr]
+    resolved: list[ResolvedDate] = field(default_factory=list)
+
+
+def _gap(text: str, a: int, b: int) -> str:
+    return text[a:b] if a <= b else ""
+
+
+class ArticleExtractor:
+    def __init__(self, article: Article):
+        self.article = article
+        self.text = article.text
+        self.lex = lexicon()
+        self.people = DocumentPeople()
+        self.sentences = split_sentences(article)
+        self.infos: list[SentenceInfo] = []
+
+    # -- pass 1: mentions and people ----------------------------------------------------------------
+    def analyse(self) -> None:
+        known: dict[str, str] = {}
+        for index, s in enumerate(self.sentences):
+            ms = sentence_mentions(self.text, s.span.start, s.span.end, known)
+            for m in ms:
+                if m.kind in ("person", "spouse") and m.name:
+                    self.people.add(m, index)
+                    for key in (fold(m.name),):
+                        known[key] = m.name
+            self.infos.append(SentenceInfo(s, ms, find_dates(self.text, s.span.start, s.span.end)))
+        self.people.settle_countries()
+        # second look at single-word names now that every full name is known ("ông Moon" before "Moon Jae-in")
+        for info in self.infos:
+            for m in info.mentions:
+                if m.kind == "person" and m.name and len(m.name.split()) == 1:
+                    m.name = self.people.canonical(m.name)
+
+    def _country_after(self, pos: int):
+        for info in self.infos:
+            for m in info.mentions:
+                if m.span.start >= pos and m.span.start - pos < 80 and m.kind in ("country", "org", "title", "person") \
+                        and m.country:
+                    return self.lex.countries.get(m.country)
+        return None
+
+    # -- pass 2: events -----------------------------------------------------------------------------
+    def extract(self) -> list[Event]:
+        self.analyse()
+        pub = self.article.pub_date
+        doc_year = None if pub else document_year(self.text, self.article.captions, self._country_after)
+        events: list[Event] = []
+        last_person: Person | None = None
+        last_day: ResolvedDate | None = None
+        for index, info in enumerate(self.infos):
+            s = info.sentence
+            info.resolved = []
+            for d in info.dates:
+                r = resolve(d, pub, doc_year, last_day)
+                info.resolved.append(r)
+            sentence_events = []
+            self._consumed: set[int] = set()
+            for cue in find_cues(self.text, s.span.start, s.span.end):
+                sentence_events += self.events_for_cue(cue, info, index, last_person, last_day)
+            events += self.prune_sentence(sentence_events)
+            # the people and day this sentence establishes, for the sentences after it
+            persons = [m for m in info.mentions if m.kind == "person"]
+            if persons:
+                last_person = self.people.people.get(fold(persons[0].name)) or last_person
+            elif any(m.kind == "title" for m in info.mentions):
+                for m in info.mentions:
+                    if m.kind == "title":
+                        p = self.people.by_title(m, index)
+                        if p:
+                            last_person = p
+                            break
+            for r in info.resolved:
+                if r.start and r.precision == "day" and not r.end and (pub is None or r.start <= pub.isoformat()):
+                    last_day = r
+        return dedupe(events)
+
+    # -- one cue ------------------------------------------------------------------------------------
+    def clause_bounds(self, cue: Cue, s: Sentence) -> tuple[int, int]:
+        start = s.span.start
+        end = s.span.end
+        semi = self.text.rfind(";", s.span.start, cue.start)
+        if semi != -1:
+            start = semi + 1
+        nxt = self.text.find(";", cue.end, s.span.end)
+        if nxt != -1:
+            end = nxt
+        return start, end
+
+    def negated(self, cue: Cue, clause_start: int) -> bool:
+        before = self.text[max(clause_start, cue.start - 14):cue.start].lower()
+        words = modality_words()["negation"]
+        return any(re.search(rf"(?<!\w){re.escape(w)}(?:\s+\w+)?\s*$", before) for w in words) and \
+            not re.search(r"không\s+chỉ|không\s+ngừng|chưa\s+từng\s+có", before)
+
+    def modality(self, cue: Cue, clause_start: int, resolved: ResolvedDate | None) -> str:
+        before = self.text[max(clause_start, cue.start - 60):cue.start].lower()
+        near = self.text[max(clause_start, cue.start - 18):cue.start].lower()
+        words = modality_words()
+        if re.search(r"(?<!\w)đang(?!\w)", near) or re.search(r"lên đường|bắt đầu chuyến", near + cue.text.lower()):
+            return "ongoing"
+        if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", before) for w in words["planned"]) or \
+                re.search(r"(?<!\w)(sẽ|sắp|dự kiến)(?!\w)", self.text[cue.end:cue.end + 6].lower()):
+            return "planned"
+        pub = self.article.pub_date
+        if resolved and resolved.text and resolved.start and pub and resolved.start > pub.isoformat():
+            return "planned"
+        return "occurred"
+
+    def pick_date(self, cue: Cue, info: SentenceInfo, last_day: ResolvedDate | None, kind: str) -> ResolvedDate:
+        best, best_d = None, None
+        for d, r in zip(info.dates, info.resolved):
+            dist = cue.start - d.end if d.end <= cue.start else (d.start - cue.end) * 1.5 + 10
+            if d.start > cue.end and d.start - cue.end > 120:
+                continue
+            if best_d is None or dist < best_d:
+                best, best_d = r, dist
+        if best is not None:
+            return best
+        if kind != "VISIT" and last_day is not None and not info.sentence.is_title:
+            return ResolvedDate(last_day.start, None, last_day.precision, None)
+        return ResolvedDate(None, None, "unknown", None)
+
+    def actor(self, m: Mention, index: int, last_person: Person | None) -> Actor | None:
+        return actor_for(m, self.people, index, last_person)
+
+    def head_of_delegation(self, m: Mention, mentions: list[Mention], limit: int) -> Mention:
+        """'Đoàn đại biểu ... Trung Quốc do Thượng tướng Ngụy Phượng Hòa (dẫn đầu|làm Trưởng đoàn)': the head."""
+        if m.kind in ("person", "title", "pronoun"):
+            return m
+        for other in mentions:
+            if other.span.start > m.span.end and other.span.start < limit and other.kind == "person":
+                between = self.text[m.span.end:other.span.start]
+                if re.search(r"(?<!\w)do\s+(?:\S+\s+){0,6}$", between) and len(between) < 120:
+                    return other
+        return m
+
+    def events_for_cue(self, cue: Cue, info: SentenceInfo, index: int, last_person, last_day) -> list[Event]:
+        ct = cue.type
+        s = info.sentence
+        c_start, c_end = self.clause_bounds(cue, s)
+        if self.negated(cue, c_start):
+            return []
+        mentions = [m for m in info.mentions if m.kind != "spouse"]
+        left = [m for m in mentions if m.span.end <= cue.start and m.span.start >= s.span.start]
+        right = [m for m in mentions if m.span.start >= cue.end and m.span.end <= c_end]
+
+        sides_pairs: list[tuple[Mention | None, Mention | None]] = []
+        between = re.search(r"giữa\s*$", self.text[max(c_start, cue.end):cue.end + 8]) or \
+            re.match(r"\s*(?:,\s*[\wà-ỹ ]{0,20})?\s*giữa\s", self.text[cue.end:cue.end + 40])
+        subject = self.pick_subject(cue, [m for m in left if id(m) not in self._consumed], c_start)
+        objects = self.pick_objects(cue, right, c_end, mentions)
+
+        if ct.name == "VISIT":
+            return self.visit_events(cue, info, index, subject, right, c_start, c_end, last_person, last_day)
+        if between and len(right) >= 2:
+            sides_pairs = [(right[0], right[1])]
+        elif ct.roles == "single":
+            sides_pairs = [(subject, None)] if subject else []
+        elif objects:
+            if subject is None:
+                return []
+            sides_pairs = [(subject, o) for o in objects]
+        else:
+            partner = self.coordinated(subject, left) if subject else None
+            if partner is not None:
+                sides_pairs = [(partner, subject)]
+            elif ct.name == "SIGN_AGREEMENT" and subject is not None:
+                sides_pairs = [(subject, None)]
+            else:
+                return []
+        # "chuyển lời chúc mừng của X đến Y": X is the sender
+        if ct.name == "CONGRATULATE" and re.search(r"lời\s*$", self.text[max(c_start, cue.start - 8):cue.start]):
+            conveyed = [o for o in right if o.kind in ("person", "title") and o.span.start - cue.end < 80 and
+                        re.search(r"(?<!\w)của\s+(?:\S+\s+){0,4}$", self.text[cue.end:(o.full_span or o.span).start])]
+            if conveyed:
+                sender = conveyed[0]
+                rest = [o for o in right if o.span.start > sender.span.end and
+                        re.match(r"^[^.;]{0,60}?(?<!\w)(?:đến|tới|gửi)\s", self.text[sender.span.end:o.span.end])]
+                if rest:
+                    sides_pairs = [(sender, rest[0])]
+        out = []
+        resolved = self.pick_date(cue, info, last_day, ct.name)
+        for a, b in sides_pairs:
+            src = self.actor(a, index, last_person) if a else None
+            tgt = self.actor(b, index, last_person) if b else None
+            if ct.name == "SIGN_AGREEMENT":
+                src, tgt = self.signatories(cue, src, tgt, info)
+            if src is None or (tgt is None and ct.roles != "single"):
+                continue
+            if tgt is not None and src.key() and fold(src.key()) == fold(tgt.key()):
+                continue
+            out.append(self.make_event(ct, cue, info, src, tgt, resolved, c_start, via=(a, b)))
+            if b is not None:
+                self._consumed.add(id(b))
+        return out
+
+    def coordinated(self, subject: Mention, left: list[Mention]) -> Mention | None:
+        """'A và B hội đàm': the other side standing before the subject, joined by 'và'/'cùng'/'với'."""
+        i = left.index(subject) if subject in left else -1
+        if i > 0:
+            prev = left[i - 1]
+            gap = self.text[prev.full_span.end if prev.full_span else prev.span.end:
+                            subject.full_span.start if subject.full_span else subject.span.start]
+            if re.fullmatch(r"\s*(?:và|cùng|với|,)\s*(?:Phu nhân\s*)?", gap) and prev.kind != "spouse":
+                return prev
+        return None
+
+    def pick_subject(self, cue: Cue, left: list[Mention], clause_start: int) -> Mention | None:
+        people = [m for m in left if m.kind in ("person", "title", "pronoun")]
+        # skip mentions that are the object of an earlier verb in this clause ("… hội đàm với B; hội kiến …")
+        for m in reversed(people):
+            before = self.text[max(0, m.full_span.start - 12 if m.full_span else m.span.start - 12):
+                               m.full_span.start if m.full_span else m.span.start]
+            if re.search(r"(?<!\w)(với|tiếp|của|mời|gặp|kiến)\s*$", before) and m is not people[0]:
+                continue
+            return self.head_of_delegation(m, left, cue.start)
+        others = [m for m in left if m.kind in ("country", "org")]
+        if others:
+            return self.head_of_delegation(others[-1], left + [], cue.start)
+        return None
+
+    def pick_objects(self, cue: Cue, right: list[Mention], clause_end: int, mentions) -> list[Mention]:
+        if not right:
+            return []
+        first = right[0]
+        gap = self.text[cue.end:first.full_span.start if first.full_span else first.span.start]
+        if len(gap) > 90 or re.search(r"[.;]", gap):
+            return []
+        # another event verb in between takes its own object ("tiếp và hội đàm với B" shares B)
+        objs = [self.head_of_delegation(first, right, clause_end)]
+        if cue.type.name in ("MEETING", "CONGRATULATE", "CONDOLENCE", "PHONE_CALL", "TALKS"):
+            last = first
+            for m in right[1:]:
+                g = self.text[(last.full_span or last.span).end:(m.full_span or m.span).start]
+                if _LIST_GAP.match(g) and m.kind == first.kind or (_LIST_GAP.match(g) and m.kind in ("person", "title")
+                                                                   and first.kind in ("person", "title")):
+                    objs.append(m)
+                    last = m
+                else:
+                    break
+        return objs
+
+    def visit_events(self, cue, info, index, subject, right, c_start, c_end, last_person, last_day) -> list[Event]:
+        text = self.text
+        visitor = subject
+        # "chuyến thăm chính thức VN của Thủ tướng Hun Sen": the visitor follows "của"
+        after_cue = [m for m in right if m.kind in ("person", "title")]
+        for m in after_cue:
+            g = text[cue.end:(m.full_span or m.span).start]
+            if re.search(r"(?<!\w)của\s*$", g) and len(g) < 60 and "," not in g and "mời" not in g:
+                visitor = m
+                break
+        frame_start = max(info.sentence.span.start, self.text.rfind(",", info.sentence.span.start, cue.start) + 1)
+        if visitor is None or (visitor.span.start < cue.start and re.match(
+                r"(?i)\s*(trong khuôn khổ|nhân dịp|nhân|trong|tiếp tục chương trình|kết thúc)\s*$",
+                self.text[frame_start:cue.start]) is not None):
+            # "Trong khuôn khổ chuyến thăm …, sáng 14/1, ông X …": the visitor is the main clause's subject
+            later = [m for m in info.mentions if m.span.start > cue.end and m.kind in ("person", "title")]
+            visitor = later[0] if later else visitor
+        if visitor is None:
+            return []
+        visitor_actor = self.actor(visitor, index, last_person)
+        if visitor_actor is None:
+            return []
+        # destinations: countries (or places standing for them) listed right after the cue
+        dests = []
+        pos = cue.end
+        lex = self.lex
+        candidates = sorted(
+            [(m.span.start, m.span.end, m.country) for m in right if m.kind == "country"] +
+            [(p.start, p.end, p.value) for p in lex.find(text, cue.end, c_end) if p.kind == "place"])
+        bare = cue.text.lower() in ("thăm", "lên đường", "công du", "ở thăm")
+        for start, end, country in candidates:
+            g = text[pos:start]
+            if not _DESTINATION_GAP.match(g) or (bare and not dests and len(g) > 30):
+                if dests or len(g) > 60:
+                    break
+                continue
+            if country and country not in dests:
+                dests.append(country)
+            pos = end
+        if not dests:
+            # "trong khuôn khổ chuyến thăm và làm việc tại Lào", "đến Bắc Kinh, bắt đầu chuyến thăm"
+            if bare:
+                return []
+            sentence_places = [(m.span.start, m.country) for m in info.mentions if m.kind == "country"] + \
+                [(p.start, p.value) for p in lex.find(text, info.sentence.span.start, info.sentence.span.end)
+                 if p.kind == "place"]
+            for start, country in sorted(sentence_places):
+                g = text[max(info.sentence.span.start, start - 12):start]
+                if re.search(r"(?<!\w)(tại|tới|đến|sang)\s+(?:thủ đô\s+|nước\s+)?$", g):
+                    dests.append(country)
+                    break
+        dests = [d for d in dests if d and d != visitor_actor.country]
+        resolved = self.pick_date(cue, info, last_day, "VISIT")
+        out = []
+        for d in dests:
+            host = Actor(None, [], d, None)
+            out.append(self.make_event(cue.type, cue, info, visitor_actor, host, resolved, c_start,
+                                       via=(visitor, None), location={"name": lex.countries[d].name if d in lex.countries else d,
+                                                                       "country": d}))
+        return out
+
+    def signatories(self, cue: Cue, src: Actor | None, tgt: Actor | None, info: SentenceInfo):
+        """Witnesses of a signing stand for their countries; unnamed signatories are countries too."""
+        before = self.text[max(info.sentence.span.start, cue.start - 40):cue.start].lower()
+        if "chứng kiến" in before:
+            src = Actor(None, [], src.country, None) if src and src.country else src
+            tgt = Actor(None, [], tgt.country, None) if tgt and tgt.country else tgt
+        if tgt is None and src is not None:
+            others = [m.country for m in info.mentions if m.country and m.country != src.country]
+            if src.country and others:
+                tgt = Actor(None, [], others[0], None)
+            elif src.country:
+                pair = self.main_countries()
+                other = [c for c in pair if c != src.country]
+                tgt = Actor(None, [], other[0], None) if other else None
+        return src, tgt
+
+    def main_countries(self) -> list[str]:
+        counts: dict[str, int] = {}
+        for info in self.infos:
+            for m in info.mentions:
+                if m.country:
+                    counts[m.country] = counts.get(m.country, 0) + 1
+        return sorted(counts, key=lambda c: -counts[c])[:2]
+
+    def make_event(self, ct, cue: Cue, info: SentenceInfo, src: Actor, tgt: Actor | None, resolved: ResolvedDate,
+                   c_start: int, via=(None, None), location=None) -> Event:
+        s = info.sentence
+        modality = self.modality(cue, c_start, resolved)
+        if location is None:
+            location = self.location(info)
+        explicit = sum(1 for m in via if m is not None and m.kind == "person")
+        confidence = 0.45 + 0.15 * explicit + (0.1 if resolved.start else 0) - (0.1 if s.is_title else 0) \
+            + (0.1 if ct.name in ("TALKS", "PHONE_CALL", "VISIT") else 0)
+        return Event(doc=self.article.key, type=ct.name, cameo=ct.cameo, plover=ct.plover, source=src, target=tgt,
+                     date_start=resolved.start, date_end=resolved.end,
+                     date_precision=resolved.precision if resolved.start else "unknown",
+                     date_text=resolved.text, location=location, modality=modality,
+                     sentence=self.text[s.span.start:s.span.end], char_start=s.span.start, char_end=s.span.end,
+                     confidence=min(confidence, 0.99), cue=cue.text)
+
+    def location(self, info: SentenceInfo) -> dict | None:
+        s = info.sentence
+        for p in self.lex.find(self.text, s.span.start, s.span.end):
+            if p.kind == "place":
+                g = self.text[max(s.span.start, p.start - 14):p.start]
+                if re.search(r"(?<!\w)(tại|ở)\s+(?:thủ đô\s+|thành phố\s+)?$", g):
+                    return {"name": p.text, "country": p.value}
+        for m in info.mentions:
+            if m.kind == "country":
+                g = self.text[max(s.span.start, m.span.start - 14):m.span.start]
+                if re.search(r"(?<!\w)(tại|ở)\s+$", g):
+                    return {"name": m.span.of(self.text), "country": m.country}
+        return None
+
+    def prune_sentence(self, events: list[Event]) -> list[Event]:
+        """Within one sentence: talks absorb a meeting of the same pair; one congratulation per sender,
+        addressed to a person rather than to a country when both are named."""
+        out = []
+        for e in events:
+            key = actor_set(e)
+            if e.type == "MEETING" and any(o.type == "TALKS" and actor_set(o) == key for o in events):
+                continue
+            if e.type == "CONGRATULATE" and (e.target is None or not e.target.name):
+                if any(o.type == "CONGRATULATE" and o is not e and fold(o.source.key()) == fold(e.source.key())
+                       and o.target is not None and o.target.name for o in events):
+                    continue
+            out.append(e)
+        return out
+
+
+def actor_key(a: Actor | None) -> str:
+    if a is None:
+        return ""
+    return fold(a.name) if a.name else (a.org and fold(a.org)) or (a.country or "")
+
+
+def actor_set(e: Event) -> frozenset:
+    return frozenset(k for k in (actor_key(e.source), actor_key(e.target)) if k)
+
+
+_PRECISION = {"day": 4, "week": 3, "month": 2, "year": 1, "unknown": 0}
+
+
+def _rank(e: Event) -> tuple:
+    return (_PRECISION.get(e.date_precision, 0), e.confidence, -e.char_start)
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """One real-world event per article: same type and sides (and no conflicting day) is the same event."""
+    kept: list[Event] = []
+    for e in events:
+        same = None
+        for k in kept:
+            if k.type == e.type and actor_set(k) == actor_set(e):
+                if k.date_start and e.date_start and k.date_start != e.date_start and \
+                        k.date_precision == e.date_precision == "day" and not (k.date_end or e.date_end):
+                    continue
+                same = k
+                break
+        if same is None:
+            kept.append(e)
+        elif _rank(e) > _rank(same):
+            # keep the better-supported statement but the stronger of the two dates
+            kept[kept.index(same)] = e
+    return kept
+
+
+def extract_events(article: Article) -> tuple[list[Mention], list[Event]]:
+    x = ArticleExtractor(article)
+    events = x.extract()
+    mentions = [m for info in x.infos for m in info.mentions]
+    return mentions, events

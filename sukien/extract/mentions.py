@@ -1,0 +1,369 @@
+"""Actor mentions in one sentence: people with stacked titles, country and organization; bare titles
+("Tổng Bí thư, Chủ tịch nước Lào"), pronoun-like honorifics ("ông"), countries and organizations."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicons.fold import fold
+from ..lexicons.index import Match, lexicon
+from ..model import Mention, Span
+from .names import is_foreign_token, looks_like_name, stopwords
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w’'-]|\.(?=[^\W\d_]))*\.?")
+# Lower-case words that sit in front of a place, never of a person.
+_PLACE_BEFORE = {"tỉnh", "thành", "phố", "huyện", "xã", "đô", "tại", "ở", "quận", "khu", "đường", "sông", "khẩu",
+                 "trấn", "bang", "vùng", "đảo", "biển", "trường", "cung", "phường", "viện", "hãng", "tập", "đoàn",
+                 "tàu", "cảng", "sân", "bay", "chiến", "dịch", "hiệp", "định", "tuyên", "bố", "công", "ty", "báo",
+                 "tờ", "kênh", "đài", "tổ", "chức", "nhà", "khách", "dự", "án", "sáng", "kiến", "hội", "nghị",
+                 "kỳ", "họp", "diễn", "đàn", "chương", "trình", "quỹ", "giải", "thưởng", "huân", "chương", "núi",
+                 "đèo", "hồ", "vịnh", "tới", "đến", "sang", "về", "từ", "thăm", "nước", "hoàng", "gia", "liên",
+                 "quảng", "lăng", "nghĩa", "trang", "đại", "lộ", "ngân", "hàng", "khu", "vực", "nhóm", "phái"}
+_SECTORS_IN_TITLE = {"GOV", "LEG", "MIL", "JUD", "DIP", "BUS", "IGO", ""}
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        s, e, t = m.start(), m.end(), m.group(0)
+        if t.endswith(".") and not (len(t) == 2 and t[0].isupper()):
+            e -= 1
+            t = t[:-1]
+        out.append(Token(s, e, t))
+    return out
+
+
+class SentenceMentions:
+    """Finds the mentions of one sentence. Offsets are into the article text."""
+
+    def __init__(self, text: str, start: int, end: int, known_names: dict[str, str] | None = None):
+        self.text, self.start, self.end = text, start, end
+        self.lex = lexicon()
+        self.masks: list[Match] = [m for m in self.lex.find(text, start, end) if not self._inside_name(m)]
+        self.tokens = self._split_at_masks(tokenize(text, start, end))
+        self.known = known_names if known_names is not None else {}
+        self._mask_at = {}
+        for m in self.masks:
+            for t in self.tokens:
+                if t.start >= m.start and t.end <= m.end:
+                    self._mask_at[t.start] = m
+
+    # One-syllable country names that are also given names ("Nguyễn Minh Đức", "Thúy Nga", "Tuấn Anh").
+    AMBIGUOUS = {"Anh", "Đức", "Nga", "Ý", "Nhật", "Thái", "Áo", "Mỹ", "Séc", "Bỉ"}
+
+    def _inside_name(self, m: Match) -> bool:
+        if m.kind != "country" or m.text not in self.AMBIGUOUS:
+            return False
+        before = self.text[max(self.start, m.start - 30):m.start]
+        prev = re.search(r"([^\W\d_][\w-]*)\s$", before)
+        if not prev or not prev.group(1)[0].isupper():
+            return False
+        # after a title ("Thủ tướng Đức") it is the country; after another capitalised word it ends a name
+        return not self.lex.title_re.search(before[-len(prev.group(0)) - 25:]) or \
+            not re.search(r"(?i)(" + "|".join(map(re.escape, ("thư", "tướng", "thống", "trưởng", "tịch", "nước",
+                                                                "sứ", "vương", "hoàng", "giao", "phủ"))) + r")\s$", before)
+
+    def _split_at_masks(self, tokens: list[Token]) -> list[Token]:
+        """'Việt Nam-Lào' is one token for the regex but two actors: cut tokens where a lexicon match ends."""
+        cuts = sorted({m.start for m in self.masks} | {m.end for m in self.masks})
+        out = []
+        for tok in tokens:
+            inner = [c for c in cuts if tok.start < c < tok.end]
+            if not inner:
+                out.append(tok)
+                continue
+            bounds = [tok.start] + inner + [tok.end]
+            for a, b in zip(bounds, bounds[1:]):
+                piece = self.text[a:b].strip("-–")
+                if piece:
+                    s = a + self.text[a:b].index(piece)
+                    out.append(Token(s, s + len(piece), piece))
+        return out
+
+    # -- helpers ------------------------------------------------------------------------------------
+    def mask_of(self, tok: Token) -> Match | None:
+        return self._mask_at.get(tok.start)
+
+    def gap(self, a: int, b: int) -> str:
+        return self.text[a:b]
+
+    # -- names --------------------------------------------------------------------------------------
+    def name_runs(self) -> list[list[Token]]:
+        runs, cur = [], []
+        for i, tok in enumerate(self.tokens):
+            joined = cur and self.gap(cur[-1].end, tok.start) in (" ",)
+            if tok.cap and not self.mask_of(tok) and (not cur or joined):
+                cur.append(tok)
+                continue
+            if cur:
+                runs.append(cur)
+            cur = [tok] if tok.cap and not self.mask_of(tok) else []
+        if cur:
+            runs.append(cur)
+        return runs
+
+    def previous_token(self, tok: Token) -> Token | None:
+        i = self.tokens.index(tok)
+        return self.tokens[i - 1] if i > 0 else None
+
+    def accept_name(self, run: list[Token]) -> list[Token] | None:
+        # Leading function words ("Theo", "Sáng") never start a name, unless the whole run is a known person.
+        folded_run = fold(" ".join(t.text for t in run))
+        if folded_run in self.lex.persons or folded_run in self.known:
+            return run
+        while run and run[0].text in stopwords():
+            run = run[1:]
+        if not run:
+            return None
+        words = [t.text for t in run]
+        folded = fold(" ".join(words))
+        prev = self.previous_token(run[0])
+        prev_mask = self.mask_of(prev) if prev else None
+        titled = prev_mask is not None and prev_mask.kind in ("title", "honorific", "country", "org")
+        if prev is not None and not prev.cap and prev.text.lower() in _PLACE_BEFORE and not titled:
+            return None
+        if prev is not None and prev_mask and prev_mask.kind == "place":
+            return None
+        if folded in self.lex.persons or folded in self.known:
+            return run
+        if len(run) == 1:
+            word = run[0].text
+            # A single word is a name only after a title or honorific, and only if it is foreign-shaped or
+            # the surname/given name of someone already named in this document ("ông Tập", "ông Moon").
+            if titled and (is_foreign_token(word) or any(fold(word) in k.split() for k in self.known)):
+                return run
+            return None
+        if titled and len(run) <= 6:
+            return run
+        return run if looks_like_name(words) else None
+
+    # -- title chains -------------------------------------------------------------------------------
+    def chain_before(self, index: int) -> tuple[list[Match], int]:
+        """Title/honorific/country/org masks that stack before token `index` ("Tổng Bí thư, Chủ tịch nước
+        Lào Thongloun"), with free complements ("Bộ trưởng Phát triển Kinh tế Liên bang Nga Maxim")."""
+        chain: list[Match] = []
+        i = index - 1
+        start = self.tokens[index].start
+        complement = 0
+        while i >= 0:
+            tok = self.tokens[i]
+            between = self.gap(tok.end, start)
+            if between not in (" ", ", ") and not (between == " " or between.strip() in ("", ",")):
+                break
+            if between.strip() == "," and not (chain and chain[-1].kind == "title"):
+                # a comma only separates stacked titles: "Tổng Bí thư, Chủ tịch nước"
+                m = self.mask_of(tok)
+                if not (m and m.kind in ("title", "org", "country") and chain):
+                    break
+            m = self.mask_of(tok)
+            if m:
+                if not chain or chain[-1] is not m:
+                    chain.append(m)
+                start = m.start
+                i = next((k for k, t in enumerate(self.tokens) if t.start == m.start), i) - 1
+                complement = 0
+                continue
+            # free complement words between a title and the name: capitalised, or lower-case inside a
+            # capitalised phrase ("Phát triển Kinh tế"); at most a few.
+            left_cap = i > 0 and self.tokens[i - 1].cap and not self.mask_of(self.tokens[i - 1])
+            if complement < 5 and (tok.cap or left_cap) and between == " ":
+                if tok.text.lower() in ("đã", "sẽ", "đang", "vừa", "và", "với", "tiếp", "của", "cho"):
+                    break
+                complement += 1
+                start = tok.start
+                i -= 1
+                continue
+            break
+        chain.reverse()
+        # Free complement words only count when a title opens the chain.
+        while chain and chain[0].kind not in ("title", "honorific", "country", "org"):
+            chain.pop(0)
+        return chain, (chain[0].start if chain else self.tokens[index].start)
+
+    def chain_after(self, index: int) -> tuple[list[Match], int]:
+        """Appositive titles after a name: "Tô Lâm, Tổng Bí thư Ban Chấp hành Trung ương Đảng ta"."""
+        chain: list[Match] = []
+        pos = self.tokens[index].end
+        i = index + 1
+        while i < len(self.tokens):
+            between = self.gap(pos, self.tokens[i].start)
+            if between.strip() not in ("", ","):
+                break
+            m = self.mask_of(self.tokens[i])
+            if between.strip() == ",":
+                if not (m and m.kind == "title"):
+                    break
+            if m and m.kind in ("title", "org", "country"):
+                # stop before the titles of the next person in a list ("A, Thủ tướng B")
+                j = i
+                while j < len(self.tokens) and self.tokens[j].end <= m.end:
+                    j += 1
+                if m.kind == "title" and self._title_then_name(j):
+                    break
+                chain.append(m)
+                pos = m.end
+                i = j
+                continue
+            tok = self.tokens[i]
+            left_cap = self.tokens[i - 1].cap or self.tokens[i - 1].text == "ủy"
+            if chain and between == " " and (tok.cap or tok.text.lower() in ("ta",) or
+                                             (left_cap and tok.text in ("ủy", "sản", "dân", "hội", "giao", "tế"))):
+                pos = tok.end
+                i += 1
+                continue
+            break
+        return chain, pos
+
+    def _title_then_name(self, j: int) -> bool:
+        """True when the tokens from j on (after a title) reach a capitalised name run before a comma."""
+        pos = self.tokens[j - 1].end
+        while j < len(self.tokens):
+            tok = self.tokens[j]
+            if self.gap(pos, tok.start).strip():
+                return False
+            m = self.mask_of(tok)
+            if m is None and not tok.cap:
+                return False
+            if m is None and tok.cap:
+                run = [tok]
+                k = j + 1
+                while k < len(self.tokens) and self.tokens[k].cap and not self.mask_of(self.tokens[k]) \
+                        and self.gap(self.tokens[k - 1].end, self.tokens[k].start) == " ":
+                    run.append(self.tokens[k])
+                    k += 1
+                return self.accept_name(run) is not None
+            pos = tok.end
+            j += 1
+        return False
+
+    # -- assembling ---------------------------------------------------------------------------------
+    def describe(self, chain: list[Match], mention: Mention) -> None:
+        titles, country, orgs = [], None, []
+        for k, m in enumerate(chain):
+            if m.kind == "title":
+                text = " ".join(m.value.text.split()) if m.value.text[0].isupper() else m.text
+                text = m.text[0].upper() + " ".join(m.text.split())[1:] if m.text else text
+                # "Thứ trưởng Bộ Ngoại giao": a ministry right after a generic title belongs to the title.
+                nxt = chain[k + 1] if k + 1 < len(chain) else None
+                if nxt is not None and nxt.kind == "org" and nxt.value.sector in ("GOV", "MIL") and \
+                        self.gap(m.end, nxt.start) == " ":
+                    text = f"{text} {nxt.value.name}"
+                if text not in titles:
+                    titles.append(text)
+                mention.sector = mention.sector or m.value.sector
+            elif m.kind == "country":
+                country = country or m.value
+            elif m.kind == "org":
+                orgs.append(m.value)
+        for org in orgs:
+            if org.country and not country and org.sector != "IGO":
+                country = org.country
+        party = [o for o in orgs if o.sector == "PTY" and o.country]
+        org = party[-1] if party else (orgs[0] if orgs else None)
+        mention.titles = [t for t in titles if t.lower() not in ("phu nhân",)] or titles
+        mention.country = mention.country or country
+        mention.org = org.name if org else None
+
+    def find(self) -> list[Mention]:
+        mentions: list[Mention] = []
+        used: set[int] = set()        # mask starts consumed by a person's chain
+        for run in self.name_runs():
+            name_tokens = self.accept_name(run)
+            if not name_tokens:
+                continue
+            first = self.tokens.index(name_tokens[0])
+            last = self.tokens.index(name_tokens[-1])
+            name = self.text[name_tokens[0].start:name_tokens[-1].end]
+            before, full_start = self.chain_before(first)
+            after, full_end = self.chain_after(last)
+            mention = Mention(span=Span(name_tokens[0].start, name_tokens[-1].end), name=name,
+                              full_span=Span(min(full_start, name_tokens[0].start), max(full_end, name_tokens[-1].end)))
+            self.describe(before + after, mention)
+            known = self.lex.persons.get(fold(name)) or self.lex.persons.get(fold(name.split()[-1])) \
+                if len(name.split()) == 1 else self.lex.persons.get(fold(name))
+            if known and not mention.country:
+                mention.country = known.country
+            if before and before[-1].kind == "title" and before[-1].value.sector == "SPOUSE":
+                mention.kind = "spouse"
+            mentions.append(mention)
+            used.update(m.start for m in before + after)
+        mentions.extend(self.bare_mentions(used, mentions))
+        mentions.sort(key=lambda m: m.span.start)
+        return mentions
+
+    def bare_mentions(self, used: set[int], people: list[Mention]) -> list[Mention]:
+        """Titles with no name, honorific pronouns, countries and organizations acting on their own."""
+        covered = [(m.full_span.start, m.full_span.end) for m in people]
+        out: list[Mention] = []
+        i = 0
+        masks = [m for m in self.masks if m.start not in used and
+                 not any(a <= m.start < b for a, b in covered)]
+        while i < len(masks):
+            m = masks[i]
+            if m.kind == "title":
+                chain = [m]
+                j = i + 1
+                while j < len(masks) and self.gap(chain[-1].end, masks[j].start).strip() in ("", ",") and \
+                        masks[j].kind in ("title", "org", "country"):
+                    chain.append(masks[j])
+                    j += 1
+                if m.value.sector == "SPOUSE":
+                    i = j
+                    continue
+                # "Đại sứ các nước Pakistan, Mozambique và Timor Leste": one actor per country.
+                tail = self.text[chain[-1].end:chain[-1].end + 12]
+                if tail.startswith((" các nước", " các quốc gia")):
+                    k = j
+                    while k < len(masks) and masks[k].kind == "country" and \
+                            re.fullmatch(r"\s*(các nước|các quốc gia)?:?\s*|\s*,\s*|\s+và\s+|\s*,\s*và\s+",
+                                         self.gap(masks[k - 1].end if k > j else chain[-1].end, masks[k].start)):
+                        out.append(Mention(Span(masks[k].start, masks[k].end), None, [chain[0].text],
+                                           masks[k].value, kind="country", via="list"))
+                        k += 1
+                    i = k
+                    continue
+                mention = Mention(span=Span(m.start, chain[-1].end), name=None,
+                                  full_span=Span(m.start, chain[-1].end), kind="title", via="title")
+                self.describe(chain, mention)
+                prev = self.text[max(self.start, m.start - 8):m.start].lower()
+                generic = m.value.rank > 4 or m.value.text in ("Lãnh đạo", "Chủ tịch", "Trưởng đoàn", "Trưởng Ban")
+                if not generic and not re.search(r"(các|những|nhiều|hai|ba|vị)\s+$", prev):
+                    out.append(mention)
+                i = j
+                continue
+            if m.kind == "honorific":
+                nxt = self.text[m.end:m.end + 2]
+                if not nxt.strip() or nxt[1:2].islower() or nxt.startswith((" đã", " cũng", " nói", " cho")) \
+                        or not nxt[1:2].isupper():
+                    out.append(Mention(Span(m.start, m.end), None, [], None, kind="pronoun", via="pronoun"))
+                i += 1
+                continue
+            if m.kind == "country":
+                out.append(Mention(Span(m.start, m.end), None, [], m.value, kind="country"))
+            elif m.kind == "org":
+                org = m.value
+                country = org.country if org.sector != "IGO" else None
+                nxt = masks[i + 1] if i + 1 < len(masks) else None
+                if nxt is not None and nxt.kind == "country" and self.gap(m.end, nxt.start) == " ":
+                    country = nxt.value
+                    i += 1
+                out.append(Mention(Span(m.start, m.end), None, [], country, org.name, kind="org"))
+            elif m.kind == "place":
+                pass
+            i += 1
+        return out
+
+
+def sentence_mentions(text: str, start: int, end: int, known: dict[str, str] | None = None) -> list[Mention]:
+    return SentenceMentions(text, start, end, known).find()

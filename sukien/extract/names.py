@@ -1,0 +1,49 @@
+"""What a person's name looks like: Vietnamese syllable shapes, surnames, foreign names in Latin script."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicons import read_tsv
+from ..lexicons.fold import fold
+
+# One Vietnamese syllable, folded (no marks): onset, glide, nucleus, coda.
+_SYLLABLE = re.compile(
+    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?"
+    r"(o|u)?(a|e|i|o|u|y|ie|ia|ua|uo|ye|ya|ai|ao|au|ay|eo|eu|ia|iu|oi|ui|uu|oa|oe|uy|uye|uya|ieu|yeu|uoi|uou|oai|oay|uay|uoi|oo)?"
+    r"(ch|ng|nh|c|m|n|p|t|i|y|o|u)?$")
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    return frozenset(row[0] for row in read_tsv("surnames.tsv"))
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return frozenset(row[0] for row in read_tsv("stopwords.tsv"))
+
+
+@lru_cache(maxsize=4096)
+def is_vietnamese_syllable(token: str) -> bool:
+    folded = fold(token)
+    if not folded.isalpha() or len(folded) > 7:
+        return False
+    return bool(_SYLLABLE.match(folded)) and any(c in "aeiouy" for c in folded)
+
+
+def is_foreign_token(token: str) -> bool:
+    """A token that cannot be one Vietnamese syllable: Thongloun, Putin, Jae-in, A.Méc-ken."""
+    parts = [p for p in re.split(r"[-.’']", token) if p]
+    if len(parts) > 1:
+        return True
+    return not is_vietnamese_syllable(token)
+
+
+def looks_like_name(tokens: list[str]) -> bool:
+    """An untitled capitalised run that is a person's name on its own."""
+    if len(tokens) < 2 or len(tokens) > 6:
+        return False
+    if tokens[0] in surnames() and len(tokens) <= 4 and all(not is_foreign_token(t) for t in tokens):
+        return True
+    return any(is_foreign_token(t) for t in tokens) and sum(is_foreign_token(t) for t in tokens) >= len(tokens) - 1

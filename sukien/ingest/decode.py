@@ -1,0 +1,59 @@
+"""Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1258; refuse the rest by name."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..errors import InputError
+
+MAX_BYTES = 20 * 1024 * 1024   # one article is never this large; a bigger file is a mistake or a bomb
+
+# Characters that only occur in Vietnamese text (precomposed letters with Vietnamese-specific marks).
+_VIET_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ" "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+_VIET_LETTERS |= {c.upper() for c in _VIET_LETTERS}
+# Bytes typical of TCVN3 (ABC) and VNI text decoded as something else.
+_TCVN3_HINT = re.compile(r"[\u00a1-\u00ff]{1}[a-z]|[a-z][\u00a1-\u00ff]")
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:4096]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return controls > len(sample) * 0.02
+
+
+def _vietnamese_ratio(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if c in _VIET_LETTERS) / len(letters)
+
+
+def decode_bytes(data: bytes, source: str) -> str:
+    if len(data) > MAX_BYTES:
+        raise InputError(source, f"file too large ({len(data) // (1024 * 1024)} MB > {MAX_BYTES // (1024 * 1024)} MB limit)")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(source, "broken UTF-16 text") from None
+    if not data.strip():
+        raise InputError(source, "empty file")
+    if _looks_binary(data):
+        raise InputError(source, "binary file, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    # Not UTF-8: try the legacy Windows code page for Vietnamese, and keep it only if it reads as Vietnamese.
+    try:
+        text = unicodedata.normalize("NFC", data.decode("cp1258"))
+    except UnicodeDecodeError:
+        text = ""
+    if text and _vietnamese_ratio(text) > 0.08:
+        return text
+    raise InputError(source, f"not UTF-8 (byte {utf8_error.start}) and not Windows-1258 Vietnamese; "
+                             "possibly TCVN3/VNI: convert it to UTF-8 first")

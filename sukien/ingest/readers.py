@@ -1,0 +1,212 @@
+"""Readers for plain text, HTML, JSON Lines, directories, globs and stdin.
+
+Every reader yields `ReadResult`s: either a RawDocument or an InputError for one document, so one bad
+file or line never stops a batch.
+"""
+from __future__ import annotations
+
+import glob
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..errors import InputError
+from ..model import RawDocument
+from .decode import decode_bytes
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+_HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[ >])", re.I)
+
+
+@dataclass
+class ReadResult:
+    doc: RawDocument | None = None
+    error: InputError | None = None
+
+
+def parse_date(value) -> date | None:
+    """ISO date or date-time (with offset) to a date; None for anything else."""
+    if not value or not isinstance(value, str):
+        return None
+    value = value.strip()
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    return None
+
+
+def _sidecar_metadata(path: Path) -> dict[str, dict]:
+    """Metadata kept beside a folder of articles: `<folder>.metadata.jsonl` or `<folder>/metadata.jsonl`,
+    one object per file with `file` and any of `date`, `url`, `outlet`, `title`."""
+    out: dict[str, dict] = {}
+    folder = path.parent
+    for candidate in (folder.parent / f"{folder.name}.metadata.jsonl", folder / "metadata.jsonl"):
+        if candidate.is_file():
+            with candidate.open(encoding="utf-8", errors="replace") as fh:
+                for line in fh:
+                    try:
+                        rec = json.loads(line)
+                    except json.JSONDecodeError:
+                        continue
+                    if isinstance(rec, dict) and rec.get("file"):
+                        out[rec["file"]] = rec
+    return out
+
+
+_sidecar_cache: dict[Path, dict[str, dict]] = {}
+
+
+def _metadata_for(path: Path) -> dict:
+    folder = path.parent.resolve()
+    if folder not in _sidecar_cache:
+        _sidecar_cache[folder] = _sidecar_metadata(path.resolve())
+    return _sidecar_cache[folder].get(path.name, {})
+
+
+def read_html(html: str, key: str, source: str, url: str | None = None) -> RawDocument:
+    import trafilatura  # imported lazily: it is slow to import and only HTML needs it
+
+    try:
+        result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                             include_tables=False, favor_precision=True)
+    except Exception as exc:  # trafilatura raises many kinds on broken markup
+        raise InputError(source, f"HTML could not be parsed ({type(exc).__name__})") from None
+    data = result.as_dict() if hasattr(result, "as_dict") else (result or {})
+    text = (data.get("text") or "").strip()
+    if not text:
+        raise InputError(source, "HTML page with no article text")
+    return RawDocument(key=key, source=source, raw_text=html, kind="html", title=data.get("title"),
+                       pub_date=parse_date(data.get("date")), url=data.get("url") or url,
+                       outlet=data.get("sitename"), prepared_text=text)
+
+
+def read_text_file(path: Path, data: bytes) -> RawDocument:
+    source = str(path)
+    text = decode_bytes(data, source)
+    meta = _metadata_for(path)
+    if path.suffix.lower() in HTML_SUFFIXES or _HTML_START.match(text):
+        doc = read_html(text, path.name, source, url=meta.get("url"))
+    else:
+        doc = RawDocument(key=path.name, source=source, raw_text=text, kind="text")
+    doc.pub_date = doc.pub_date or parse_date(meta.get("date"))
+    doc.url = doc.url or meta.get("url")
+    doc.outlet = doc.outlet or meta.get("outlet")
+    doc.title = doc.title or (meta.get("title") if meta.get("first_line_is_title") in (None, "no") else None)
+    return doc
+
+
+def read_jsonl_lines(lines: Iterable[tuple[int, str]], name: str) -> Iterator[ReadResult]:
+    for number, line in lines:
+        if not line.strip():
+            continue
+        source = f"{name}:{number}"
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield ReadResult(error=InputError(source, f"invalid JSON ({exc.msg} at column {exc.colno})"))
+            continue
+        if not isinstance(rec, dict):
+            yield ReadResult(error=InputError(source, "JSON line is not an object"))
+            continue
+        key = str(rec.get("id") or rec.get("url") or source)
+        try:
+            if isinstance(rec.get("text"), str) and rec["text"].strip():
+                doc = RawDocument(key=key, source=source, raw_text=rec["text"], kind="jsonl")
+            elif isinstance(rec.get("html"), str) and rec["html"].strip():
+                doc = read_html(rec["html"], key, source, url=rec.get("url"))
+            else:
+                raise InputError(source, "no 'text' or 'html' field")
+        except InputError as exc:
+            yield ReadResult(error=exc)
+            continue
+        if rec.get("date") and not parse_date(rec.get("date")):
+            yield ReadResult(error=InputError(source, f"unreadable date {rec.get('date')!r}"))
+            continue
+        doc.title = rec.get("title") if isinstance(rec.get("title"), str) else doc.title
+        doc.pub_date = parse_date(rec.get("date")) or doc.pub_date
+        doc.url = rec.get("url") or doc.url
+        doc.outlet = rec.get("outlet") or doc.outlet
+        yield ReadResult(doc=doc)
+
+
+def read_path(path: Path) -> Iterator[ReadResult]:
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield ReadResult(error=InputError(source, f"cannot read ({exc.strerror})"))
+        return
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        try:
+            text = decode_bytes(data, source)
+        except InputError as exc:
+            yield ReadResult(error=exc)
+            return
+        yield from read_jsonl_lines(enumerate(text.splitlines(), 1), source)
+        return
+    try:
+        yield ReadResult(doc=read_text_file(path, data))
+    except InputError as exc:
+        yield ReadResult(error=exc)
+
+
+def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | str]:
+    """Paths, directories (recursively, hidden files skipped), globs; '-' stays '-' for stdin."""
+    for item in inputs:
+        if item == "-":
+            yield "-"
+            continue
+        path = Path(item)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith(".") and not name.endswith(".metadata.jsonl") and name != "metadata.jsonl":
+                        yield Path(root) / name
+        elif path.exists():
+            yield path
+        else:
+            matches = sorted(glob.glob(item, recursive=True))
+            if not matches:
+                yield Path(item)   # read_path reports it as missing
+            for m in matches:
+                yield from expand_inputs([m])
+
+
+def read_stdin() -> Iterator[ReadResult]:
+    data = sys.stdin.buffer.read()
+    try:
+        text = decode_bytes(data, "<stdin>")
+    except InputError as exc:
+        yield ReadResult(error=exc)
+        return
+    if text.lstrip().startswith("{"):
+        yield from read_jsonl_lines(enumerate(text.splitlines(), 1), "<stdin>")
+    elif _HTML_START.match(text):
+        try:
+            yield ReadResult(doc=read_html(text, "stdin", "<stdin>"))
+        except InputError as exc:
+            yield ReadResult(error=exc)
+    else:
+        yield ReadResult(doc=RawDocument(key="stdin", source="<stdin>", raw_text=text))
+
+
+def iter_documents(inputs: Iterable[str]) -> Iterator[ReadResult]:
+    for item in expand_inputs(inputs):
+        if item == "-":
+            yield from read_stdin()
+        else:
+            yield from read_path(item)

@@ -1,0 +1,1 @@
+"""Resolve: link near-duplicate documents, actors across documents, events across reports."""
