@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 DB_OPTION = click.option("--db", "db", envvar="SUKIEN_DB", default=None,
@@ -45,7 +45,7 @@ def ingest(paths, db, no_extract):
 
         summary = run_ingest(paths, store, on_document=seen, extract=not no_extract)
     for line in summary.errors:
-        console.print(f"[red]error[/red] {line}", markup=True, highlight=False)
+        click.echo(f"error: {line}", err=True)   # one plain line per bad document, never wrapped
     console.print(f"new {summary.new} · unchanged {summary.unchanged} · duplicate {summary.duplicate} · "
                   f"failed {summary.failed} · events {summary.events}  ({store.url})", highlight=False)
     store.close()
@@ -64,7 +64,7 @@ def extract(paths, as_json):
     for result, processed in process_all(paths):
         if processed is None:
             failed += 1
-            console.print(f"[red]error[/red] {result.error}", highlight=False)
+            click.echo(f"error: {result.error}", err=True)
             continue
         for ev in processed.events:
             if as_json:

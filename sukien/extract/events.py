@@ -237,6 +237,12 @@ class ArticleExtractor:
 
     def pick_subject(self, cue: Cue, left: list[Mention], clause_start: int) -> Mention | None:
         people = [m for m in left if m.kind in ("person", "title", "pronoun")]
+        # "… Bộ trưởng Sok Vanna, đang thăm chính thức Việt Nam": a relative clause on the name just before
+        if people:
+            last = people[-1]
+            if re.fullmatch(r",\s*(?:người\s+)?(?:đang|đã|vừa|sẽ)?\s*(?:ở\s+)?(?:có\s+)?(?:chuyến\s+)?",
+                            self.text[(last.full_span or last.span).end:cue.start]):
+                return last
         # skip mentions that are the object of an earlier verb in this clause ("… hội đàm với B; hội kiến …")
         for m in reversed(people):
             before = self.text[max(0, m.full_span.start - 12 if m.full_span else m.span.start - 12):

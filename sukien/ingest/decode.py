@@ -24,8 +24,13 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _vietnamese_ratio(text: str) -> float:
+    """Share of Vietnamese-only letters; 0 when letters outside the Vietnamese alphabet show up (ñ, ø, Õ:
+    what TCVN3 or VNI bytes look like through a Windows code page)."""
     letters = [c for c in text if c.isalpha()]
     if not letters:
+        return 0.0
+    foreign = sum(1 for c in letters if not c.isascii() and c not in _VIET_LETTERS)
+    if foreign > len(letters) * 0.005:
         return 0.0
     return sum(1 for c in letters if c in _VIET_LETTERS) / len(letters)
 

@@ -20,6 +20,8 @@ from ..model import RawDocument
 from .decode import decode_bytes
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+# What a directory walk reads; a file named explicitly is read whatever its name.
+ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[ >])", re.I)
 
@@ -174,7 +176,8 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | str]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if not name.startswith(".") and not name.endswith(".metadata.jsonl") and name != "metadata.jsonl":
+                    if not name.startswith(".") and not name.endswith(".metadata.jsonl") and name != "metadata.jsonl" \
+                            and Path(name).suffix.lower() in ARTICLE_SUFFIXES:
                         yield Path(root) / name
         elif path.exists():
             yield path

@@ -1,0 +1,35 @@
+"""Actor resolution across documents: one canonical actor per person, with aliases.
+
+Names are compared on a phonetic skeleton that survives the ways Vietnamese press spells foreign names:
+diacritics, spacing and hyphenated transliterations ("Thoong-lun Xi-xu-lít" ~ "Thongloun Sisoulith").
+rapidfuzz scores the skeletons; a match also needs compatible countries.
+"""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from ..lexicons.fold import fold
+
+_RULES = [("ph", "f"), ("th", "t"), ("kh", "k"), ("ch", "c"), ("x", "s"), ("z", "d"), ("j", "d"), ("w", "u"),
+          ("y", "i"), ("ou", "u"), ("oo", "o"), ("ee", "i"), ("q", "k"), ("ck", "k")]
+MATCH_SCORE = 90
+
+
+def skeleton(name: str) -> str:
+    s = re.sub(r"[^a-z]", "", fold(name))
+    for a, b in _RULES:
+        s = s.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def same_person(a: str, b: str, country_a: str | None = None, country_b: str | None = None) -> bool:
+    if country_a and country_b and country_a != country_b:
+        return False
+    if fold(a) == fold(b):
+        return True
+    sa, sb = skeleton(a), skeleton(b)
+    if not sa or not sb or min(len(sa), len(sb)) < 6:
+        return False
+    return fuzz.ratio(sa, sb) >= MATCH_SCORE

@@ -1,0 +1,66 @@
+"""Actors and their observations (who held which title, when, with the sentence that says so)."""
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+
+from ..lexicons.fold import fold
+from ..model import Actor
+from ..resolve.actors import same_person, skeleton
+from . import schema as S
+
+
+def actor_id(conn, actor: Actor | None) -> int | None:
+    """The stored actor for a contract actor: a person by name (or an alias that is the same person),
+    an organization by name, a country by code. Creates it when new."""
+    if actor is None:
+        return None
+    if actor.name:
+        kind, name = "person", actor.name
+    elif actor.org:
+        kind, name = "org", actor.org
+    elif actor.country:
+        kind, name = "country", actor.country
+    else:
+        return None
+    folded = fold(name) if kind != "country" else f"country:{name}"
+    row = conn.execute(select(S.actor_aliases.c.actor_id).where(S.actor_aliases.c.folded == folded)).first()
+    if row:
+        if kind == "person" and actor.country:
+            conn.execute(S.actors.update().where(S.actors.c.id == row[0], S.actors.c.country.is_(None))
+                         .values(country=actor.country))
+        return row[0]
+    if kind == "person":
+        # an alias spelled differently: compare skeletons of people with a compatible country
+        sk = skeleton(name)
+        rows = conn.execute(select(S.actors.c.id, S.actors.c.name, S.actors.c.country)
+                            .where(S.actors.c.kind == "person")).all()
+        for rid, rname, rcountry in rows:
+            if skeleton(rname)[:2] == sk[:2] and same_person(name, rname, actor.country, rcountry):
+                conn.execute(S.actor_aliases.insert().values(actor_id=rid, alias=name, folded=folded))
+                return rid
+    new_id = conn.execute(S.actors.insert().values(name=name, folded=folded, kind=kind,
+                                                   country=actor.country)).inserted_primary_key[0]
+    conn.execute(S.actor_aliases.insert().values(actor_id=new_id, alias=name, folded=folded))
+    return new_id
+
+
+def store_mentions(conn, doc_id: int, processed) -> int:
+    """Every person mention becomes an observation with its titles, date and evidence sentence."""
+    article = processed.article
+    from ..nlp import split_sentences
+
+    sentences = split_sentences(article)
+    n = 0
+    for m in processed.mentions:
+        if m.kind not in ("person",) or not m.name:
+            continue
+        aid = actor_id(conn, Actor(m.name, m.titles, m.country, m.org))
+        sent = next((s.span for s in sentences if s.span.start <= m.span.start < s.span.end), m.span)
+        conn.execute(S.observations.insert().values(
+            actor_id=aid, document_id=doc_id, name_as_written=m.span.of(article.text), titles=json.dumps(m.titles, ensure_ascii=False),
+            country=m.country, org=m.org, obs_date=article.pub_date, char_start=m.span.start, char_end=m.span.end,
+            sent_start=sent.start, sent_end=sent.end))
+        n += 1
+    return n

@@ -1,0 +1,84 @@
+"""Events in the store: reports of the same event from several documents are merged into one event
+(same type, same sides, overlapping dates), each document kept as a source (GDELT's NumSources/NumArticles)."""
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+from sqlalchemy import func, or_, and_, select
+
+from ..model import Event
+from . import schema as S
+from .actors import actor_id
+
+SYMMETRIC = {"TALKS", "MEETING", "PHONE_CALL", "SIGN_AGREEMENT"}
+CLOSE_DAYS = 3     # reports without an exact day still merge when their documents are this close
+
+
+def _d(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _overlap(a_start, a_end, b_start, b_end) -> bool:
+    a_end, b_end = a_end or a_start, b_end or b_start
+    return a_start <= b_end and b_start <= a_end
+
+
+def find_same_event(conn, ev: Event, src_id: int | None, tgt_id: int | None) -> int | None:
+    pairs = [(src_id, tgt_id)] + ([(tgt_id, src_id)] if ev.type in SYMMETRIC else [])
+    cond = or_(*[and_(S.events.c.source_actor_id == a if a else S.events.c.source_actor_id.is_(None),
+                      S.events.c.target_actor_id == b if b else S.events.c.target_actor_id.is_(None)) for a, b in pairs])
+    rows = conn.execute(select(S.events.c.id, S.events.c.date_start, S.events.c.date_end)
+                        .where(S.events.c.type == ev.type, cond)).all()
+    start, end = _d(ev.date_start), _d(ev.date_end)
+    for rid, r_start, r_end in rows:
+        if start and r_start:
+            if _overlap(start, end, r_start, r_end):
+                return rid
+        elif not start and not r_start:
+            return rid
+        else:
+            # one report dated, the other not: same event only when the dated day is near the other's report
+            return rid if ev.type == "VISIT" else None
+    return None
+
+
+def store_events(conn, doc_id: int, processed, only_add_sources: bool = False) -> int:
+    n = 0
+    for ev in processed.events:
+        src_id = actor_id(conn, ev.source)
+        tgt_id = actor_id(conn, ev.target)
+        existing = find_same_event(conn, ev, src_id, tgt_id)
+        if existing is None and only_add_sources:
+            continue
+        if existing is None:
+            existing = conn.execute(S.events.insert().values(
+                type=ev.type, cameo=ev.cameo, plover=ev.plover, source_actor_id=src_id, target_actor_id=tgt_id,
+                source_json=json.dumps(ev.source.as_json(), ensure_ascii=False),
+                target_json=json.dumps(ev.target.as_json() if ev.target else None, ensure_ascii=False),
+                source_country=ev.source.country, target_country=ev.target.country if ev.target else None,
+                date_start=_d(ev.date_start), date_end=_d(ev.date_end), date_precision=ev.date_precision,
+                date_text=ev.date_text, location_name=(ev.location or {}).get("name"),
+                location_country=(ev.location or {}).get("country"), modality=ev.modality,
+                confidence=ev.confidence, num_sources=0, num_articles=0)).inserted_primary_key[0]
+        already = conn.execute(select(func.count()).select_from(S.event_sources).where(
+            S.event_sources.c.event_id == existing, S.event_sources.c.document_id == doc_id)).scalar()
+        if already:
+            continue
+        conn.execute(S.event_sources.insert().values(event_id=existing, document_id=doc_id, sentence=ev.sentence,
+                                                     char_start=ev.char_start, char_end=ev.char_end,
+                                                     confidence=ev.confidence))
+        outlets = conn.execute(select(func.count(func.distinct(func.coalesce(S.documents.c.outlet, S.documents.c.doc_key))))
+                               .select_from(S.event_sources.join(S.documents, S.documents.c.id == S.event_sources.c.document_id))
+                               .where(S.event_sources.c.event_id == existing)).scalar()
+        articles = conn.execute(select(func.count()).select_from(S.event_sources)
+                                .where(S.event_sources.c.event_id == existing)).scalar()
+        values = dict(num_sources=outlets, num_articles=articles)
+        current = conn.execute(select(S.events.c.date_start, S.events.c.confidence).where(S.events.c.id == existing)).first()
+        if current.date_start is None and ev.date_start:
+            values.update(date_start=_d(ev.date_start), date_end=_d(ev.date_end), date_precision=ev.date_precision,
+                          date_text=ev.date_text)
+        values["confidence"] = max(current.confidence, ev.confidence)
+        conn.execute(S.events.update().where(S.events.c.id == existing).values(**values))
+        n += 1
+    return n

@@ -1,0 +1,57 @@
+"""Every date form of the contract, resolved against a publication date (or not, and then never a year)."""
+from datetime import date
+
+import pytest
+
+from sukien.extract.dates import document_year, find_dates, resolve
+
+PUB = date(2026, 1, 30)
+
+
+@pytest.mark.parametrize("text,start,end,precision", [
+    ("ngày 5-2-2026", "2026-02-05", None, "day"),
+    ("5/2/2026", "2026-02-05", None, "day"),
+    ("19-25/1/2026", "2026-01-19", "2026-01-25", "day"),
+    ("từ ngày 26 đến 27-1", "2026-01-26", "2026-01-27", "day"),
+    ("từ ngày 11 - 15/5/2017", "2017-05-11", "2017-05-15", "day"),
+    ("từ 26/6 đến 1/7/2017", "2017-06-26", "2017-07-01", "day"),
+    ("sáng 14/1", "2026-01-14", None, "day"),
+    ("chiều 26-1", "2026-01-26", None, "day"),
+    ("ngày 5 tháng 2 năm 2026", "2026-02-05", None, "day"),
+    ("hôm qua", "2026-01-29", None, "day"),
+    ("sáng nay", "2026-01-30", None, "day"),
+    ("trong tuần tới", "2026-02-02", "2026-02-08", "week"),
+    ("tháng 3-2005", "2005-03-01", None, "month"),
+    ("Ngày 2/1", "2026-01-02", None, "day"),
+    ("ngày 28/12", "2025-12-28", None, "day"),   # late December in a January article is last year
+])
+def test_dates_resolve_each_form(text, start, end, precision):
+    found = find_dates(text)
+    assert len(found) == 1, found
+    r = resolve(found[0], PUB, None)
+    assert (r.start, r.end, r.precision) == (start, end, precision)
+    assert r.text == found[0].text
+
+
+def test_dates_without_year_stay_unknown():
+    r = resolve(find_dates("Ngày 1/12, đồng chí Tô Lâm")[0], None, None)
+    assert r.start is None and r.precision == "unknown" and r.text == "Ngày 1/12"
+
+
+def test_dates_year_from_anniversary():
+    from sukien.lexicons.index import lexicon
+    text = "nhân dịp kỷ niệm 49 năm Quốc khánh nước Cộng hòa Dân chủ Nhân dân Lào"
+    year = document_year(text, [], lambda pos: lexicon().countries["LAO"])
+    assert year == 2024
+
+
+def test_dates_year_from_caption_when_no_publication_date():
+    assert document_year("Chiều 12/5, tại Bắc Kinh", ["Chiều 12/5/2017, tại Đại Lễ đường. Ảnh: TTXVN"],
+                         lambda pos: None) == 2017
+
+
+@pytest.mark.parametrize("text", ["ngày 31/2", "ngày 99-99-2026", "tỷ số 2-1", "50/50"])
+def test_dates_invalid_never_crash_nor_invent(text):
+    for e in find_dates(text):
+        r = resolve(e, PUB, None)
+        assert r.start is None or date.fromisoformat(r.start)

@@ -1,0 +1,140 @@
+"""Events: the seeds against their gold with the shared scorer, the contract's fields, constructions."""
+import json
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import DATA, SEEDS, SHARED
+
+CONTRACT = {"doc", "type", "cameo", "plover", "source", "target", "date_start", "date_end", "date_precision",
+            "date_text", "location", "modality", "sentence", "char_start", "char_end", "confidence"}
+TYPES = {"VISIT", "TALKS", "MEETING", "PHONE_CALL", "CONGRATULATE", "CONDOLENCE", "SIGN_AGREEMENT", "AID",
+         "SUPPORT", "ROLE_CHANGE"}
+
+
+def extract_json(*paths):
+    from sukien.cli import main
+    result = CliRunner().invoke(main, ["extract", "--json", *map(str, paths)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.output.splitlines() if line.strip()]
+
+
+@pytest.mark.shared
+def test_events_seeds_score_perfect(tmp_path):
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text("\n".join(json.dumps(e, ensure_ascii=False) for e in extract_json(SEEDS)), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(SHARED / "tools" / "score_events.py"), str(DATA / "seeds_gold.jsonl"),
+                          str(pred), "--json"], capture_output=True, text=True, check=True)
+    scores = json.loads(out.stdout)
+    assert scores["events"]["f1"] == 1.0
+    assert scores["events+date"]["f1"] >= 0.9
+
+
+@pytest.mark.shared
+def test_events_seed_contract_fields():
+    from sukien.clean import clean
+    from sukien.ingest import iter_documents
+    texts = {r.doc.key: clean(r.doc).text for r in iter_documents([str(SEEDS)])}
+    events = extract_json(SEEDS)
+    assert events
+    for e in events:
+        assert set(e) == CONTRACT
+        assert e["type"] in TYPES
+        assert e["modality"] in {"occurred", "planned", "ongoing"}
+        assert e["date_precision"] in {"day", "week", "month", "year", "unknown"}
+        for side in ("source", "target"):
+            assert set(e[side]) == {"name", "titles", "country", "org"}
+            assert e[side]["country"] is None or (len(e[side]["country"]) == 3 and e[side]["country"].isupper())
+        for d in ("date_start", "date_end"):
+            assert e[d] is None or date.fromisoformat(e[d])
+        assert texts[e["doc"]][e["char_start"]:e["char_end"]] == e["sentence"]
+        assert 0 < e["confidence"] <= 1
+        if e["location"] is not None:
+            assert set(e["location"]) == {"name", "country"}
+
+
+@pytest.mark.shared
+def test_events_seed_facts():
+    events = extract_json(SEEDS)
+    by = {(e["type"], e["source"]["name"] or e["source"]["country"], e["target"]["name"] or e["target"]["country"]): e
+          for e in events}
+    visit = by[("VISIT", "Tô Lâm", "LAO")]
+    assert (visit["date_start"], visit["modality"]) == ("2026-02-05", "planned")
+    assert visit["source"]["titles"][0] == "Tổng Bí thư" and visit["source"]["country"] == "VNM"
+    back = by[("VISIT", "Thongloun Sisoulith", "VNM")]
+    assert (back["date_start"], back["date_end"], back["modality"]) == ("2026-01-26", "2026-01-27", "occurred")
+    call = by[("PHONE_CALL", "Tô Lâm", "Thongloun Sisoulith")]
+    assert call["date_start"] == "2024-12-01"          # year from "49 năm Quốc khánh" of Laos
+    talks = [e for e in events if e["type"] == "TALKS"]
+    assert len(talks) == 1 and {talks[0]["source"]["name"], talks[0]["target"]["name"]} == {"Thongloun Sisoulith", "Tô Lâm"}
+    met = {e["target"]["name"] for e in events if e["type"] == "MEETING" and e["source"]["name"] == "Thongloun Sisoulith"}
+    assert met == {"Lương Cường", "Phạm Minh Chính", "Trần Thanh Mẫn"}
+    courtesy = by[("MEETING", "Nguyễn Mạnh Cường", "Vilay Lakhamphong")]
+    assert courtesy["date_start"] == "2026-01-14"
+    # nothing from the "Tin liên quan" teasers (China's envoy, Nghệ An)
+    assert not any("Đặc phái viên" in e["sentence"] or "Nghệ An" in e["sentence"] for e in events)
+
+
+def events_of(text, pub="2025-03-10", title=None):
+    from sukien.model import RawDocument
+    from sukien.pipeline import process
+    doc = RawDocument(key="t.txt", source="t.txt", raw_text=text, title=title,
+                      pub_date=date.fromisoformat(pub) if pub else None)
+    return [e.as_json() for e in process(doc).events]
+
+
+def sides(e):
+    return {e["source"]["name"] or e["source"]["country"], e["target"]["name"] or e["target"]["country"]}
+
+
+def test_events_list_of_meetings():
+    evs = events_of("Trong khuôn khổ chuyến thăm, Tổng thống Indonesia Prabowo Subianto đã hội kiến với Chủ tịch "
+                    "nước Lương Cường, Thủ tướng Chính phủ Phạm Minh Chính và Chủ tịch Quốc hội Trần Thanh Mẫn.")
+    meetings = [e for e in evs if e["type"] == "MEETING"]
+    assert [sides(e) for e in meetings] == [{"Prabowo Subianto", "Lương Cường"}, {"Prabowo Subianto", "Phạm Minh Chính"},
+                                           {"Prabowo Subianto", "Trần Thanh Mẫn"}]
+
+
+@pytest.mark.parametrize("sentence,modality", [
+    ("Thủ tướng Phạm Minh Chính sẽ thăm chính thức Nhật Bản từ ngày 20 đến 22/3.", "planned"),
+    ("Thủ tướng Phạm Minh Chính đang thăm chính thức Nhật Bản.", "ongoing"),
+    ("Sáng 8/3, Thủ tướng Phạm Minh Chính đã thăm chính thức Nhật Bản.", "occurred"),
+])
+def test_events_modality(sentence, modality):
+    evs = [e for e in events_of(sentence) if e["type"] == "VISIT"]
+    assert len(evs) == 1 and evs[0]["modality"] == modality and sides(evs[0]) == {"Phạm Minh Chính", "JPN"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thủ tướng Phạm Minh Chính không hội đàm với Thủ tướng Nhật Bản Ishiba Shigeru.",
+    "Chủ tịch nước Lương Cường chưa gặp Tổng thống Indonesia Prabowo Subianto.",
+])
+def test_events_negation_gives_no_event(sentence):
+    assert events_of(sentence) == []
+
+
+@pytest.mark.parametrize("sentence,etype,expected", [
+    ("Chiều 5/3, Chủ tịch nước Lương Cường tiếp Đại sứ Lào Khamphao Ernthavanh.", "MEETING", {"Lương Cường", "Khamphao Ernthavanh"}),
+    ("Ngày 5/3, Thủ tướng Phạm Minh Chính điện đàm với Thủ tướng Thái Lan Paetongtarn Shinawatra.", "PHONE_CALL", {"Phạm Minh Chính", "Paetongtarn Shinawatra"}),
+    ("Ngày 5/3, Chủ tịch nước Lương Cường gửi điện mừng tới Tổng thống Hàn Quốc Lee Jae-myung.", "CONGRATULATE", {"Lương Cường", "Lee Jae-myung"}),
+    ("Ngày 5/3, Chủ tịch nước Lương Cường gửi điện chia buồn tới Tổng thống Myanmar Min Aung Hlaing.", "CONDOLENCE", {"Lương Cường", "Min Aung Hlaing"}),
+    ("Ngày 5/3, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Singapore Lawrence Wong.", "TALKS", {"Phạm Minh Chính", "Lawrence Wong"}),
+    ("Ngày 5/3, Nhật Bản viện trợ cho Việt Nam 2 triệu USD khắc phục hậu quả bão.", "AID", {"JPN", "VNM"}),
+    ("Ngày 5/3, Chủ tịch nước Lương Cường và Tổng thống Chile Gabriel Boric chứng kiến lễ ký các văn kiện hợp tác.", "SIGN_AGREEMENT", {"VNM", "CHL"}),
+])
+def test_events_each_type(sentence, etype, expected):
+    evs = [e for e in events_of(sentence) if e["type"] == etype]
+    assert len(evs) == 1, events_of(sentence)
+    assert sides(evs[0]) == expected
+    assert evs[0]["date_start"] == "2025-03-05"
+
+
+def test_events_none_from_furniture():
+    text = (" date 2025-03-10 HOTLINE: 0903.343.439 - ĐẶT MUA BÁO\nThời sự\n\nTiêu đề bài\n\n"
+            "Nội dung chính của bài báo không có sự kiện nào cả, chỉ là bình luận chung.\n\nTin liên quan\n\n"
+            "Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Singapore Lawrence Wong\n\n"
+            "Tổng Bí thư Tô Lâm tiếp Đại sứ Lào")
+    assert events_of(text, pub=None) == []

@@ -1,0 +1,140 @@
+"""Ingest into a real SQLite file (and the same code on PostgreSQL): idempotence, duplicates, bad input."""
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLES, SEEDS
+
+pytestmark = pytest.mark.shared
+
+
+def run(*args):
+    from sukien.cli import main
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def ingest_into(store, *paths):
+    from sukien.pipeline import ingest
+    return ingest([str(p) for p in paths], store)
+
+
+def check_idempotent_and_duplicates(store, tmp_path):
+    first = ingest_into(store, SEEDS)
+    assert (first.new, first.failed) == (3, 0)
+    before = store.counts()
+    again = ingest_into(store, SEEDS)
+    assert (again.new, again.unchanged) == (0, 3)
+    assert store.counts() == before
+
+    seed = (SEEDS / "000_b14b693744722153.txt").read_text(encoding="utf-8")
+    edited = seed.replace("Chuyến thăm đã thành công tốt đẹp", "Chuyến thăm thành công rất tốt đẹp")
+    truncated = seed[: len(seed) * 3 // 5]
+    (tmp_path / "edited.txt").write_text(edited, encoding="utf-8")
+    (tmp_path / "truncated.txt").write_text(truncated, encoding="utf-8")
+    res = ingest_into(store, tmp_path / "edited.txt", tmp_path / "truncated.txt")
+    assert (res.duplicate, res.new) == (2, 0)
+    docs = {d["doc_key"]: d for d in store.documents()}
+    original = docs["000_b14b693744722153.txt"]["id"]
+    assert docs["edited.txt"]["duplicate_of"] == original
+    assert docs["truncated.txt"]["duplicate_of"] == original
+    # a duplicate adds a source to the original's events, never a new event
+    assert store.counts()["events"] == before["events"]
+
+
+def test_store_sqlite_idempotent_and_duplicates(sqlite_store, tmp_path):
+    check_idempotent_and_duplicates(sqlite_store, tmp_path)
+
+
+def test_store_postgres_idempotent_and_duplicates(pg_store, tmp_path):
+    assert pg_store.dialect == "postgresql"
+    check_idempotent_and_duplicates(pg_store, tmp_path)
+
+
+def test_store_postgres_same_events_as_sqlite(pg_store, sqlite_store):
+    ingest_into(pg_store, SEEDS)
+    ingest_into(sqlite_store, SEEDS)
+    assert pg_store.counts() == sqlite_store.counts()
+
+
+BAD_INPUTS = {
+    "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary file"),
+    "empty.txt": (b"   \n", "empty file"),
+    "tcvn3.txt": ("Thñ t\u00adíng ChÝnh phñ ®· tiÕp ®¹i sø".encode("latin-1", "replace") + b"\xff\xfe\xad" * 3,
+                  "not UTF-8"),
+    "truncated.html": (b"<html><head><title>x</title></head><body><div><p>", "HTML page with no article text"),
+}
+
+
+def test_ingest_bad_input_one_line_each_and_batch_goes_on(sqlite_store, tmp_path):
+    for name, (data, _) in BAD_INPUTS.items():
+        (tmp_path / name).write_bytes(data)
+    (tmp_path / "broken.jsonl").write_text('{"id": "ok1", "text": "Ngày 2/4, Thủ tướng Phạm Minh Chính tiếp Đại sứ Lào.", "date": "2025-04-02"}\n'
+                                           '{"id": "bad", "text": \n'
+                                           '{"id": "notext", "title": "x"}\n', encoding="utf-8")
+    shutil.copy(SEEDS / "001_9532068797d2caf4.txt", tmp_path / "good.txt")
+    db = tmp_path / "cli.db"
+    result = run("ingest", str(tmp_path), "--db", str(db))
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    for name, (_, reason) in BAD_INPUTS.items():
+        lines = [l for l in result.output.splitlines() if name in l]
+        assert lines and reason in lines[0], (name, result.output)
+    assert "broken.jsonl:2: invalid JSON" in result.output
+    assert "broken.jsonl:3: no 'text' or 'html' field" in result.output
+    assert "new 2" in result.output and "failed 6" in result.output
+    from sukien.store import open_store
+    store = open_store(str(db))
+    assert len(store.errors()) == 6
+    assert {d["doc_key"] for d in store.documents()} == {"good.txt", "ok1"}
+    store.close()
+
+
+def to_cp1258(text: str) -> bytes:
+    """Windows-1258 keeps tone marks as combining characters after a base letter."""
+    import unicodedata
+    out = b""
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", ch)
+            tones = "".join(c for c in parts if c in "\u0300\u0301\u0303\u0309\u0323")
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+            out += (base + tones).encode("cp1258")
+    return out
+
+
+def test_ingest_windows_1258_is_converted(sqlite_store, tmp_path):
+    text = "Chủ tịch nước Lương Cường tiếp Đại sứ Lào tại Hà Nội ngày 5/3/2025."
+    (tmp_path / "cp1258.txt").write_bytes(to_cp1258(text))
+    res = ingest_into(sqlite_store, tmp_path / "cp1258.txt")
+    assert res.failed == 0
+    stored = sqlite_store.documents()[0]
+    assert sqlite_store.document(str(stored["id"]))["clean_text"] == text
+
+
+def test_cli_ingest_docs_show_on_examples(tmp_path):
+    db = str(tmp_path / "ex.db")
+    result = run("ingest", str(EXAMPLES), "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "duplicate 1" in result.output and "failed 0" in result.output
+    listed = run("docs", "--db", db, "--json")
+    rows = [json.loads(l) for l in listed.output.splitlines()]
+    assert {r["doc_key"] for r in rows} >= {"2025-03-ngoai-truong-campuchia.txt", "2025-03-dien-dam-thai-lan.html",
+                                           "example_lead_1"}
+    html = next(r for r in rows if r["doc_key"].endswith(".html"))
+    assert html["outlet"] == "Báo Ví Dụ" and html["pub_date"] == "2025-03-20"
+    shown = run("show", "2025-03-ngoai-truong-campuchia.txt", "--db", db)
+    assert "Chiều 11/3, tại Hà Nội" in shown.output
+    assert "hotline" in shown.output and "HOTLINE" not in shown.output.split("Removed")[0]
+
+
+def test_jsonl_doc_key_is_id_url_or_file_line(tmp_path):
+    from sukien.ingest import iter_documents
+    p = tmp_path / "a.jsonl"
+    p.write_text('{"id": "x1", "text": "a b"}\n{"url": "https://e.vn/1", "text": "c d"}\n{"text": "e f"}\n',
+                 encoding="utf-8")
+    keys = [r.doc.key for r in iter_documents([str(p)])]
+    assert keys == ["x1", "https://e.vn/1", f"{p}:3"]
