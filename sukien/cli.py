@@ -130,5 +130,80 @@ def show(doc, db):
             out.print(f"  [dim]{r['kind']:>10}[/dim]  {r['text'][:120]}", highlight=False)
 
 
+@main.command()
+@DB_OPTION
+@click.option("--actor", help="A person or organization, by name (diacritics optional).")
+@click.option("--country", help="A country code or a pair: VNM or VNM-LAO.")
+@click.option("--type", "type_", help="Event type (VISIT, TALKS, MEETING, …).")
+@click.option("--since", help="Earliest date_start (YYYY-MM-DD).")
+@click.option("--until", help="Latest date_start (YYYY-MM-DD).")
+@click.option("--limit", default=200, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+def events(db, actor, country, type_, since, until, limit, as_json):
+    """Stored events (merged across reports), newest first."""
+    from .store import open_store
+    from .store.queries import list_events
+
+    rows = list_events(open_store(db), actor, country, type_, since, until, limit)
+    if as_json:
+        for r in rows:
+            _json_line(r)
+        return
+    table = Table("id", "date", "type", "source", "target", "modality", "sources", "evidence")
+    for r in rows:
+        src = r["source"]["name"] or r["source"]["org"] or r["source"]["country"]
+        tgt = (r["target"] or {}).get("name") or (r["target"] or {}).get("org") or (r["target"] or {}).get("country") or ""
+        table.add_row(str(r["id"]), str(r["date_start"] or r["date_text"] or ""), r["type"], src or "", tgt,
+                      r["modality"], str(r["num_articles"]), (r["sources"][0]["sentence"] if r["sources"] else "")[:80])
+    out.print(table)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--limit", default=100, show_default=True)
+def actors(db, as_json, limit):
+    """People with their latest titles and mention counts."""
+    from .store import open_store
+    from .store.queries import list_actors
+
+    rows = list_actors(open_store(db), limit=limit)
+    if as_json:
+        for r in rows:
+            _json_line(r)
+        return
+    table = Table("id", "name", "country", "mentions", "current titles")
+    for r in rows:
+        table.add_row(str(r["id"]), r["name"], r["country"] or "", str(r["mentions"]), ", ".join(r["current_titles"]))
+    out.print(table)
+
+
+@main.command()
+@click.argument("name")
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True)
+def actor(name, db, as_json):
+    """One actor's role timeline: first and last seen per title, with the evidence sentence."""
+    from .store import open_store
+    from .store.queries import actor_timeline, find_actors
+
+    store = open_store(db)
+    found = find_actors(store, name)
+    if not found:
+        console.print(f"no actor matches {name!r}")
+        sys.exit(1)
+    for a in found:
+        timeline = actor_timeline(store, a["id"])
+        if as_json:
+            _json_line({**a, "titles": timeline})
+            continue
+        out.print(f"[bold]{a['name']}[/bold]  {a['country'] or ''}")
+        table = Table("title", "country", "first seen", "last seen", "docs", "evidence")
+        for t in timeline:
+            table.add_row(t["title"], t["country"] or "", t["first_seen"] or "?", t["last_seen"] or "?",
+                          str(t["documents"]), f"{t['evidence']} [{t['evidence_doc']}]")
+        out.print(table)
+
+
 if __name__ == "__main__":
     main()
