@@ -102,7 +102,26 @@ class ArticleExtractor:
             for r in info.resolved:
                 if r.start and r.precision == "day" and not r.end and (pub is None or r.start <= pub.isoformat()):
                     last_day = r
-        return dedupe(events)
+        return self.drop_title_restatements(dedupe(events))
+
+    def drop_title_restatements(self, events: list[Event]) -> list[Event]:
+        """A headline restates the lead with less detail ("tiếp các Đại sứ Kazakhstan…" vs the ambassadors'
+        names): a title event goes when a body event of the same type shares a side or its country."""
+        title = self.article.title
+        if title is None:
+            return events
+        body = [e for e in events if e.char_start >= title.end]
+        out = []
+        for e in events:
+            if e.char_start < title.end:
+                keys = actor_set(e)
+                countries = {a.country for a in (e.source, e.target) if a is not None and a.country}
+                if any(b.type == e.type and (keys & actor_set(b) or
+                                             countries & {a.country for a in (b.target,) if a is not None and a.country})
+                       for b in body):
+                    continue
+            out.append(e)
+        return out
 
     # -- one cue ------------------------------------------------------------------------------------
     def clause_bounds(self, cue: Cue, s: Sentence) -> tuple[int, int]:
@@ -170,6 +189,11 @@ class ArticleExtractor:
         c_start, c_end = self.clause_bounds(cue, s)
         if self.negated(cue, c_start):
             return []
+        # "Tại cuộc hội đàm, …" refers back to an event stated elsewhere; "Tại buổi hội kiến với X" states one
+        if ct.name in ("TALKS", "MEETING", "PHONE_CALL") and \
+                re.search(r"(?i)(?<!\w)(tại|trong|sau|qua)\s+(các\s+)?(cuộc|buổi)\s*$", self.text[max(c_start, cue.start - 20):cue.start]) \
+                and not re.match(r"\s*(với|giữa)\s", self.text[cue.end:cue.end + 8]):
+            return []
         mentions = [m for m in info.mentions if m.kind != "spouse"]
         left = [m for m in mentions if m.span.end <= cue.start and m.span.start >= s.span.start]
         right = [m for m in mentions if m.span.start >= cue.end and m.span.end <= c_end]
@@ -182,6 +206,17 @@ class ArticleExtractor:
 
         if ct.name == "VISIT":
             return self.visit_events(cue, info, index, subject, right, c_start, c_end, last_person, last_day)
+        if subject is None and objects and len(self.text[s.span.start:cue.start]) < 30:
+            # "Chiều 14/3, tiếp ông X …, Thủ tướng Y đã …": the main clause's subject comes later
+            after = [m for m in right if m.kind in ("person", "title") and m not in objects and
+                     "," in self.text[objects[-1].span.end:m.span.start]]
+            subject = after[0] if after else None
+        if ct.name in ("CONGRATULATE", "CONDOLENCE") and subject is not None and not objects:
+            # "Nhân dịp Ngài X nhậm chức …, Chủ tịch nước Y đã gửi điện mừng."
+            framed = [m for m in left if m is not subject and m.kind in ("person", "title") and
+                      re.match(r"(?i)\s*nhân\s+(dịp|kỷ niệm)?", self.text[s.span.start:m.span.start][:14])]
+            if framed:
+                objects = [framed[0]]
         if between and len(right) >= 2:
             sides_pairs = [(right[0], right[1])]
         elif ct.roles == "single":
@@ -240,14 +275,14 @@ class ArticleExtractor:
         # "… Bộ trưởng Sok Vanna, đang thăm chính thức Việt Nam": a relative clause on the name just before
         if people:
             last = people[-1]
-            if re.fullmatch(r",\s*(?:người\s+)?(?:đang|đã|vừa|sẽ)?\s*(?:ở\s+)?(?:có\s+)?(?:chuyến\s+)?",
+            if re.fullmatch(r"\s*,?\s*(?:người\s+)?(?:đang|đã|vừa|sẽ)\s*(?:ở\s+)?(?:có\s+)?(?:chuyến\s+)?|\s*,\s*",
                             self.text[(last.full_span or last.span).end:cue.start]):
                 return last
         # skip mentions that are the object of an earlier verb in this clause ("… hội đàm với B; hội kiến …")
         for m in reversed(people):
             before = self.text[max(0, m.full_span.start - 12 if m.full_span else m.span.start - 12):
                                m.full_span.start if m.full_span else m.span.start]
-            if re.search(r"(?<!\w)(với|tiếp|của|mời|gặp|kiến)\s*$", before) and m is not people[0]:
+            if re.search(r"(?<!\w)(với|tiếp|mời|gặp|kiến|chào)\s*$", before) and m is not people[0]:
                 continue
             return self.head_of_delegation(m, left, cue.start)
         others = [m for m in left if m.kind in ("country", "org")]
@@ -262,11 +297,21 @@ class ArticleExtractor:
         gap = self.text[cue.end:first.full_span.start if first.full_span else first.span.start]
         if len(gap) > 90 or re.search(r"[.;]", gap):
             return []
-        # another event verb in between takes its own object ("tiếp và hội đàm với B" shares B)
+        if first.kind in ("country", "org", "title") and len(right) > 1 and right[1].kind == "person":
+            g = self.text[first.span.end:(right[1].full_span or right[1].span).start]
+            if len(g) < 60 and not re.search(r"[,;]|(?<!\w)(và|với|cùng)(?!\w)", g):
+                first = right[1]
+        # "tiếp Đại sứ các nước … gồm Đại sứ A, Đại sứ B và Đại sứ C": the people after "gồm"
+        if first.kind in ("country", "org", "title"):
+            listed = [m for m in right if m.kind == "person" and
+                      re.search(r"(?<!\w)(gồm|là|:)\s", self.text[first.span.end:(m.full_span or m.span).start])]
+            if listed:
+                first = listed[0]
+                right = right[right.index(first):]
         objs = [self.head_of_delegation(first, right, clause_end)]
         if cue.type.name in ("MEETING", "CONGRATULATE", "CONDOLENCE", "PHONE_CALL", "TALKS"):
             last = first
-            for m in right[1:]:
+            for m in right[right.index(first) + 1:]:
                 g = self.text[(last.full_span or last.span).end:(m.full_span or m.span).start]
                 if _LIST_GAP.match(g) and m.kind == first.kind or (_LIST_GAP.match(g) and m.kind in ("person", "title")
                                                                    and first.kind in ("person", "title")):
@@ -317,7 +362,9 @@ class ArticleExtractor:
             pos = end
         if not dests:
             # "trong khuôn khổ chuyến thăm và làm việc tại Lào", "đến Bắc Kinh, bắt đầu chuyến thăm"
-            if bare:
+            later_visit = any(c.type.name == "VISIT" and c.start > cue.end
+                              for c in find_cues(text, cue.end, info.sentence.span.end))
+            if bare or later_visit:
                 return []
             sentence_places = [(m.span.start, m.country) for m in info.mentions if m.kind == "country"] + \
                 [(p.start, p.value) for p in lex.find(text, info.sentence.span.start, info.sentence.span.end)
@@ -326,6 +373,15 @@ class ArticleExtractor:
                 g = text[max(info.sentence.span.start, start - 12):start]
                 if re.search(r"(?<!\w)(tại|tới|đến|sang)\s+(?:thủ đô\s+|nước\s+)?$", g):
                     dests.append(country)
+                    break
+        if dests and (visitor_actor.country or "VNM") in dests:
+            # "Chủ tịch nước Y hội kiến Tổng thống X đang thăm … Việt Nam": the visitor is the foreigner
+            others = [m for m in info.mentions if m.kind in ("person", "title") and m is not visitor]
+            others.sort(key=lambda m: abs(m.span.end - cue.start))
+            for m in others:
+                a = self.actor(m, index, last_person)
+                if a is not None and a.country and a.country not in dests:
+                    visitor, visitor_actor = m, a
                     break
         dests = [d for d in dests if d and d != visitor_actor.country]
         resolved = self.pick_date(cue, info, last_day, "VISIT")

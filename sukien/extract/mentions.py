@@ -37,7 +37,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text, start, end):
         s, e, t = m.start(), m.end(), m.group(0)
-        if t.endswith(".") and not (len(t) == 2 and t[0].isupper()):
+        if t.endswith(".") and not re.fullmatch(r"(?:[A-ZĐ]\.)+", t):
             e -= 1
             t = t[:-1]
         out.append(Token(s, e, t))
@@ -99,11 +99,19 @@ class SentenceMentions:
         return self.text[a:b]
 
     # -- names --------------------------------------------------------------------------------------
+    PARTICLES = {"de", "van", "der", "von", "bin", "binti", "al", "da", "dos", "du", "di", "la", "le", "del", "ibni"}
+
     def name_runs(self) -> list[list[Token]]:
         runs, cur = [], []
         for i, tok in enumerate(self.tokens):
             joined = cur and self.gap(cur[-1].end, tok.start) in (" ",)
             if tok.cap and not self.mask_of(tok) and (not cur or joined):
+                cur.append(tok)
+                continue
+            # "Peter de Roover", "Mohamed bin Zayed": a particle between two capitalised words
+            nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+            if cur and joined and tok.text in self.PARTICLES and nxt is not None and nxt.cap \
+                    and self.gap(tok.end, nxt.start) == " " and not self.mask_of(nxt):
                 cur.append(tok)
                 continue
             if cur:
@@ -168,10 +176,19 @@ class SentenceMentions:
                     break
             m = self.mask_of(tok)
             if m:
+                k0 = next((k for k, t in enumerate(self.tokens) if t.start == m.start), i)
+                prev_tok = self.tokens[k0 - 1] if k0 > 0 else None
+                if m.kind in ("country", "place") and prev_tok is not None and prev_tok.text in ("tại", "ở") \
+                        and k0 > 1 and self.mask_of(self.tokens[k0 - 2]):
+                    # "Đại sứ Cuba tại Việt Nam Orlando …": where an envoy is posted is not their country
+                    start = prev_tok.start
+                    i = k0 - 2
+                    complement = 0
+                    continue
                 if not chain or chain[-1] is not m:
                     chain.append(m)
                 start = m.start
-                i = next((k for k, t in enumerate(self.tokens) if t.start == m.start), i) - 1
+                i = k0 - 1
                 complement = 0
                 continue
             # free complement words between a title and the name: capitalised, or lower-case inside a
@@ -326,7 +343,7 @@ class SentenceMentions:
                 if tail.startswith((" các nước", " các quốc gia")):
                     k = j
                     while k < len(masks) and masks[k].kind == "country" and \
-                            re.fullmatch(r"\s*(các nước|các quốc gia)?:?\s*|\s*,\s*|\s+và\s+|\s*,\s*và\s+",
+                            re.fullmatch(r"\s*(?:các nước|các quốc gia)?:?\s*(?:Cộng hòa\s+|Vương quốc\s+)?|\s*,\s*(?:và\s+)?(?:Cộng hòa\s+|Vương quốc\s+)?|\s+và\s+(?:Cộng hòa\s+|Vương quốc\s+)?",
                                          self.gap(masks[k - 1].end if k > j else chain[-1].end, masks[k].start)):
                         out.append(Mention(Span(masks[k].start, masks[k].end), None, [chain[0].text],
                                            masks[k].value, kind="country", via="list"))

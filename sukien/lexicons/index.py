@@ -69,7 +69,8 @@ class Lexicon:
             self.countries[iso3] = Country(iso3, names[0], day)
             for n in names:
                 self.country_names[n] = iso3
-        self.places = {row[0]: row[1] for row in read_tsv("places.tsv")}
+        # a region ("Mỹ Latinh", "châu Âu") blocks a false name but stands for no country: ""
+        self.places = {row[0]: ("" if row[1] == "-" else row[1]) for row in read_tsv("places.tsv")}
         self.orgs: dict[str, Org] = {}
         for row in read_tsv("organizations.tsv"):
             name, variants, iso3, sector = row[0], row[1], row[2] if len(row) > 2 else "", row[3] if len(row) > 3 else ""
@@ -102,28 +103,41 @@ class Lexicon:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
         """All lexicon matches in text[start:end], overlaps resolved longest-first (ties: earlier kind wins)."""
         end = len(text) if end is None else end
-        found: list[Match] = []
         kinds = (("org", self.org_re, lambda s: self.orgs[s]),
                  ("title", self.title_re, lambda s: self.title(s)),
                  ("place", self.place_re, lambda s: self.places[s]),
                  ("country", self.country_re, lambda s: self.country_names[s]),
                  ("honorific", self.honorific_re, lambda s: s))
-        for kind, rx, value in kinds:
-            for m in rx.finditer(text, start, end):
-                key = " ".join(m.group(0).split())
-                try:
-                    v = value(key)
-                except KeyError:
-                    continue
-                if v is None:
-                    continue
-                found.append(Match(kind, m.start(), m.end(), m.group(0), v))
-        found.sort(key=lambda x: (-(x.end - x.start), x.start))
         taken: list[Match] = []
-        for m in found:
-            if all(m.end <= t.start or m.start >= t.end for t in taken):
-                taken.append(m)
-        return sorted(taken, key=lambda x: x.start)
+        segments = [(start, end)]
+        # Two rounds: a long match that loses to a longer one of another kind ("Liên bang Nga" inside
+        # "Chủ tịch Hội đồng Liên bang Nga") hides shorter ones ("Nga"); the second round finds them.
+        for _ in range(2):
+            found: list[Match] = []
+            for a, b in segments:
+                for kind, rx, value in kinds:
+                    for m in rx.finditer(text, a, b):
+                        key = " ".join(m.group(0).split())
+                        try:
+                            v = value(key)
+                        except KeyError:
+                            continue
+                        if v is None:
+                            continue
+                        found.append(Match(kind, m.start(), m.end(), m.group(0), v))
+            found.sort(key=lambda x: (-(x.end - x.start), x.start))
+            for m in found:
+                if all(m.end <= t.start or m.start >= t.end for t in taken):
+                    taken.append(m)
+            taken.sort(key=lambda x: x.start)
+            segments, pos = [], start
+            for t in taken:
+                if t.start > pos:
+                    segments.append((pos, t.start))
+                pos = max(pos, t.end)
+            if pos < end:
+                segments.append((pos, end))
+        return taken
 
 
 @lru_cache(maxsize=1)
