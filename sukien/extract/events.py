@@ -18,7 +18,8 @@ _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:và\s+|cùng\s+)?|và\s+|cùng\s+|cũng n
 _DESTINATION_GAP = re.compile(
     r"^(?:\s|,|chính thức|cấp Nhà nước|cấp nhà nước|hữu nghị|làm việc|và|tới|đến|sang|tại|ở|nước|các nước|"
     r"hai nước|ba nước|Cộng hòa|Vương quốc|Liên bang|Hợp chủng quốc|Đại công quốc|thủ đô|thành phố|chuyến|"
-    r"thăm|cấp cao|chính thức|song phương|lần đầu|lần này|nhà nước|Nhà nước|kết hợp|dự|tham dự|của Ban Thư ký ASEAN)*$",
+    r"thăm|cấp cao|chính thức|song phương|lần đầu|lần này|nhà nước|Nhà nước|kết hợp|dự|tham dự|của Ban Thư ký ASEAN|"
+    r"\d+|gồm|bao gồm|:|Đại công quốc|Liên hiệp|châu Âu|châu Á|châu Phi|châu Mỹ|Trung Á|Bắc Âu)*$",
     re.I)
 
 
@@ -199,6 +200,11 @@ class ArticleExtractor:
         right = [m for m in mentions if m.span.start >= cue.end and m.span.end <= c_end]
 
         sides_pairs: list[tuple[Mention | None, Mention | None]] = []
+        if ct.roles == "symmetric" and not [o for o in right if o.span.start - cue.end < 12]:
+            pair = self.plural_sides(cue, info, index, c_start)
+            if pair is not None:
+                resolved = self.pick_date(cue, info, last_day, ct.name)
+                return [self.make_event(ct, cue, info, pair[0], pair[1], resolved, c_start)]
         between = re.search(r"giữa\s*$", self.text[max(c_start, cue.end):cue.end + 8]) or \
             re.match(r"\s*(?:,\s*[\wà-ỹ ]{0,20})?\s*giữa\s", self.text[cue.end:cue.end + 40])
         subject = self.pick_subject(cue, [m for m in left if id(m) not in self._consumed], c_start)
@@ -210,6 +216,7 @@ class ArticleExtractor:
             # "Chiều 14/3, tiếp ông X …, Thủ tướng Y đã …": the main clause's subject comes later
             after = [m for m in right if m.kind in ("person", "title") and m not in objects and
                      "," in self.text[objects[-1].span.end:m.span.start]]
+            after.sort(key=lambda m: m.kind != "person")
             subject = after[0] if after else None
         if ct.name in ("CONGRATULATE", "CONDOLENCE") and subject is not None and not objects:
             # "Nhân dịp Ngài X nhậm chức …, Chủ tịch nước Y đã gửi điện mừng."
@@ -259,6 +266,36 @@ class ArticleExtractor:
                 self._consumed.add(id(b))
         return out
 
+    _PLURAL = re.compile(r"(?i)(?<!\w)(hai|Hai)\s+(Bộ trưởng|Thủ tướng|Chủ tịch|Tổng thống|nhà lãnh đạo|Lãnh đạo|"
+                         r"Ngoại trưởng|Chủ tịch Quốc hội|Tổng Bí thư|Phó Thủ tướng|bên|Trưởng đoàn)(?!\w)"
+                         r"|(Bộ trưởng|Lãnh đạo|Ngoại trưởng|Thủ tướng)[\w\s]{0,20}?\s+hai\s+nước")
+
+    def plural_sides(self, cue: Cue, info: SentenceInfo, index: int, c_start: int):
+        """'Hai Bộ trưởng đã hội đàm', 'Bộ trưởng Ngoại giao hai nước đã ký', 'sau hội đàm, A và B …':
+        the two people the document has just named, one of each country."""
+        before = self.text[c_start:cue.start]
+        after_talks = re.search(r"(?i)(sau|kết quả)\s+(các\s+cuộc\s+|cuộc\s+)?$", before)
+        people = [m for m in info.mentions if m.kind == "person"]
+        if after_talks:
+            for a, b in zip(people, people[1:]):
+                if re.fullmatch(r"\s*(và|cùng)\s*", self.text[(a.full_span or a.span).end:(b.full_span or b.span).start]):
+                    return self.actor(a, index, None), self.actor(b, index, None)
+            return None
+        if not self._PLURAL.search(before[-60:]):
+            return None
+        chosen: list[Person] = []
+        for p in sorted(self.people.people.values(), key=lambda p: -max([i for i in p.positions if i <= index] or [-1])):
+            if not [i for i in p.positions if i <= index]:
+                continue
+            if chosen and (p.country or "VNM") == (chosen[0].country or "VNM"):
+                continue
+            chosen.append(p)
+            if len(chosen) == 2:
+                break
+        if len(chosen) < 2:
+            return None
+        return tuple(Actor(p.name, list(p.titles), p.country, p.org) for p in chosen)
+
     def coordinated(self, subject: Mention, left: list[Mention]) -> Mention | None:
         """'A và B hội đàm': the other side standing before the subject, joined by 'và'/'cùng'/'với'."""
         i = left.index(subject) if subject in left else -1
@@ -295,11 +332,13 @@ class ArticleExtractor:
             return []
         first = right[0]
         gap = self.text[cue.end:first.full_span.start if first.full_span else first.span.start]
-        if len(gap) > 90 or re.search(r"[.;]", gap):
+        if len(gap) > 90 or re.search(r"[.;]|(?<!\w)(mời|nhân dịp|nhân chuyến|theo lời|trong khuôn khổ)(?!\w)", gap):
             return []
         if first.kind in ("country", "org", "title") and len(right) > 1 and right[1].kind == "person":
             g = self.text[first.span.end:(right[1].full_span or right[1].span).start]
-            if len(g) < 60 and not re.search(r"[,;]|(?<!\w)(và|với|cùng)(?!\w)", g):
+            joined_by_and = re.search(r"(?<!\w)và\s+(.*)$", g)
+            if len(g) < 60 and not re.search(r"[,;]|(?<!\w)(với|cùng)(?!\w)", g) and \
+                    not (joined_by_and and self.lex.title_re.match(joined_by_and.group(1))):
                 first = right[1]
         # "tiếp Đại sứ các nước … gồm Đại sứ A, Đại sứ B và Đại sứ C": the people after "gồm"
         if first.kind in ("country", "org", "title"):
@@ -313,6 +352,9 @@ class ArticleExtractor:
             last = first
             for m in right[right.index(first) + 1:]:
                 g = self.text[(last.full_span or last.span).end:(m.full_span or m.span).start]
+                # "…với Tổng thống A, Thủ tướng B đã trao đổi điện mừng với …": B starts a new clause
+                if re.match(r"\s*(đã|sẽ|đang|cũng|vừa)\s", self.text[(m.full_span or m.span).end:(m.full_span or m.span).end + 8]):
+                    break
                 if _LIST_GAP.match(g) and m.kind == first.kind or (_LIST_GAP.match(g) and m.kind in ("person", "title")
                                                                    and first.kind in ("person", "title")):
                     objs.append(m)

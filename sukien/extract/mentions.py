@@ -17,7 +17,7 @@ _PLACE_BEFORE = {"tỉnh", "thành", "phố", "huyện", "xã", "đô", "tại",
                  "tàu", "cảng", "sân", "bay", "chiến", "dịch", "hiệp", "định", "tuyên", "bố", "công", "ty", "báo",
                  "tờ", "kênh", "đài", "tổ", "chức", "nhà", "khách", "dự", "án", "sáng", "kiến", "hội", "nghị",
                  "kỳ", "họp", "diễn", "đàn", "chương", "trình", "quỹ", "giải", "thưởng", "huân", "chương", "núi",
-                 "đèo", "hồ", "vịnh", "tới", "đến", "sang", "về", "từ", "thăm", "nước", "hoàng", "gia", "liên",
+                 "đèo", "hồ", "vịnh", "tới", "đến", "sang", "về", "từ", "thăm", "hoàng", "gia", "liên",
                  "quảng", "lăng", "nghĩa", "trang", "đại", "lộ", "ngân", "hàng", "khu", "vực", "nhóm", "phái"}
 _SECTORS_IN_TITLE = {"GOV", "LEG", "MIL", "JUD", "DIP", "BUS", "IGO", ""}
 
@@ -169,10 +169,10 @@ class SentenceMentions:
             between = self.gap(tok.end, start)
             if between not in (" ", ", ") and not (between == " " or between.strip() in ("", ",")):
                 break
-            if between.strip() == "," and not (chain and chain[-1].kind == "title"):
-                # a comma only separates stacked titles: "Tổng Bí thư, Chủ tịch nước"
-                m = self.mask_of(tok)
-                if not (m and m.kind in ("title", "org", "country") and chain):
+            if between.strip() == ",":
+                # a comma only separates stacked titles ("Tổng Bí thư, Chủ tịch nước Lào"), never a
+                # place or clause before the titles ("… tới Lào, Chủ tịch nước Tô Lâm")
+                if not (chain and chain[-1].kind == "title" and self._reaches_title(i)):
                     break
             m = self.mask_of(tok)
             if m:
@@ -194,7 +194,7 @@ class SentenceMentions:
             # free complement words between a title and the name: capitalised, or lower-case inside a
             # capitalised phrase ("Phát triển Kinh tế"); at most a few.
             left_cap = i > 0 and self.tokens[i - 1].cap and not self.mask_of(self.tokens[i - 1])
-            if complement < 5 and (tok.cap or left_cap) and between == " ":
+            if complement < 6 and (tok.cap or left_cap) and (between == " " or between.strip() == ","):
                 if tok.text.lower() in ("đã", "sẽ", "đang", "vừa", "và", "với", "tiếp", "của", "cho"):
                     break
                 complement += 1
@@ -207,6 +207,27 @@ class SentenceMentions:
         while chain and chain[0].kind not in ("title", "honorific", "country", "org"):
             chain.pop(0)
         return chain, (chain[0].start if chain else self.tokens[index].start)
+
+    def _reaches_title(self, i: int) -> bool:
+        """Walking left from token i over masks and capitalised words (a title's complement), is a title met
+        before any other word or punctuation?"""
+        steps = 0
+        walked: list[Token] = []
+        while i >= 0 and steps < 12:
+            tok = self.tokens[i]
+            m = self.mask_of(tok)
+            if m is not None and m.kind == "title":
+                # capitalised words only ("Lương Cường") are a name closing a list item, not a complement
+                return not walked or any(not t.cap for t in walked)
+            if m is None:
+                walked.append(tok)
+            if m is None and not tok.cap and not (i > 0 and self.tokens[i - 1].cap):
+                return False
+            if i > 0 and self.gap(self.tokens[i - 1].end, tok.start) != " ":
+                return False
+            i -= 1
+            steps += 1
+        return False
 
     def chain_after(self, index: int) -> tuple[list[Match], int]:
         """Appositive titles after a name: "Tô Lâm, Tổng Bí thư Ban Chấp hành Trung ương Đảng ta"."""
