@@ -68,6 +68,8 @@ class _Cleaner:
         # Parenthesised credits inside a paragraph: "(Ảnh: Trí Dũng – TTXVN)".
         while (m := F.CAPTION_PAREN.search(line)) or (m := F.CAPTION_RUN_IN.search(line)):
             start = F.caption_start(line, m.start())
+            if not F.looks_like_caption(line[start:m.start()]):
+                start = m.start()          # a body sentence before a bare credit: drop the credit only
             self.captions.append(line[start:m.end()].strip())
             line = (line[:start].rstrip() + " " + line[m.end():].lstrip()).strip()
         return line

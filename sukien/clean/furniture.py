@@ -40,5 +40,12 @@ def caption_start(text: str, marker: int) -> int:
         head = head[:-1]
     start = 0
     for m in SENTENCE_END.finditer(head):
+        if re.search(r"(?:^|\s)[A-ZĐ]\.$", head[:m.start() + 1]):
+            continue   # "John F. Kennedy": an initial, not a sentence end
         start = m.end()
     return start
+
+
+def looks_like_caption(sentence: str) -> bool:
+    """Captions describe a photo: short, and never announce what will happen."""
+    return len(sentence) <= 250 and not re.search(r"(?<!\w)(sẽ|dự kiến|cho biết|nhấn mạnh)(?!\w)", sentence)

@@ -102,7 +102,7 @@ class DocumentPeople:
             shared = heads & p.heads()
             if not shared:
                 continue
-            if mention.country and (p.country or "VNM") != mention.country:
+            if mention.country and p.country and p.country != mention.country:
                 continue
             before = [i for i in p.positions if i <= sentence_index]
             recency = (0, sentence_index - max(before)) if before else (1, min(p.positions) - sentence_index)

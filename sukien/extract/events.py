@@ -233,7 +233,7 @@ class ArticleExtractor:
                 return []
             sides_pairs = [(subject, o) for o in objects]
         else:
-            partner = self.coordinated(subject, left) if subject else None
+            partner = self.coordinated(subject, left) if subject and ct.roles == "symmetric" else None
             if partner is not None:
                 sides_pairs = [(partner, subject)]
             elif ct.name == "SIGN_AGREEMENT" and subject is not None:
@@ -261,6 +261,8 @@ class ArticleExtractor:
                 continue
             if tgt is not None and src.key() and fold(src.key()) == fold(tgt.key()):
                 continue
+            if tgt is not None and not tgt.name and not tgt.org and tgt.country and tgt.country == src.country:
+                continue    # an unnamed official of one's own country is no counterpart
             out.append(self.make_event(ct, cue, info, src, tgt, resolved, c_start, via=(a, b)))
             if b is not None:
                 self._consumed.add(id(b))
@@ -303,7 +305,7 @@ class ArticleExtractor:
             prev = left[i - 1]
             gap = self.text[prev.full_span.end if prev.full_span else prev.span.end:
                             subject.full_span.start if subject.full_span else subject.span.start]
-            if re.fullmatch(r"\s*(?:và|cùng|với|,)\s*(?:Phu nhân\s*)?", gap) and prev.kind != "spouse":
+            if re.fullmatch(r"\s*(?:dẫn đầu[^,;.]{0,60}?)?\s*(?:và|cùng|với)\s*(?:Phu nhân\s*)?", gap) and prev.kind != "spouse":
                 return prev
         return None
 
@@ -332,7 +334,13 @@ class ArticleExtractor:
             return []
         first = right[0]
         gap = self.text[cue.end:first.full_span.start if first.full_span else first.span.start]
+        meeting = cue.type.name in ("MEETING", "TALKS", "PHONE_CALL")
         if len(gap) > 90 or re.search(r"[.;]|(?<!\w)(mời|nhân dịp|nhân chuyến|theo lời|trong khuôn khổ)(?!\w)", gap):
+            return []
+        if meeting and "," in gap:
+            return []
+        # unnamed groups are no one to meet: "gặp cộng đồng người Việt Nam", "tiếp các doanh nghiệp"
+        if meeting and re.search(r"(?<!\w)(người|cộng đồng|doanh nghiệp|kiều bào|bà con|sinh viên|nhân dân|cán bộ)\s*$", gap):
             return []
         if first.kind in ("country", "org", "title") and len(right) > 1 and right[1].kind == "person":
             g = self.text[first.span.end:(right[1].full_span or right[1].span).start]

@@ -60,7 +60,7 @@ class SentenceMentions:
                     self._mask_at[t.start] = m
 
     # One-syllable country names that are also given names ("Nguyễn Minh Đức", "Thúy Nga", "Tuấn Anh").
-    AMBIGUOUS = {"Anh", "Đức", "Nga", "Ý", "Nhật", "Thái", "Áo", "Mỹ", "Séc", "Bỉ"}
+    AMBIGUOUS = {"Anh", "Đức", "Nga", "Ý", "Nhật", "Thái", "Áo", "Mỹ", "Séc", "Bỉ", "Hàn"}
 
     def _inside_name(self, m: Match) -> bool:
         if m.kind != "country" or m.text not in self.AMBIGUOUS:
@@ -255,6 +255,10 @@ class SentenceMentions:
                 continue
             tok = self.tokens[i]
             left_cap = self.tokens[i - 1].cap or self.tokens[i - 1].text == "ủy"
+            if chain and between == " " and tok.text == "kiêm":
+                pos = tok.end      # "Chủ tịch Thượng viện kiêm Chủ tịch Quốc hội Myanmar"
+                i += 1
+                continue
             if chain and between == " " and (tok.cap or tok.text.lower() in ("ta",) or
                                              (left_cap and tok.text in ("ủy", "sản", "dân", "hội", "giao", "tế"))):
                 pos = tok.end
