@@ -43,6 +43,7 @@ class ArticleExtractor:
         self.people = DocumentPeople()
         self.sentences = split_sentences(article)
         self.infos: list[SentenceInfo] = []
+        self.host_country: str | None = None      # where the document's visit takes place, once known
 
     # -- pass 1: mentions and people ----------------------------------------------------------------
     def analyse(self) -> None:
@@ -89,6 +90,9 @@ class ArticleExtractor:
             for cue in find_cues(self.text, s.span.start, s.span.end):
                 sentence_events += self.events_for_cue(cue, info, index, last_person, last_day)
             events += self.prune_sentence(sentence_events)
+            for e in sentence_events:
+                if e.type == "VISIT" and e.target is not None and e.target.country and e.modality != "planned":
+                    self.host_country = e.target.country
             # the people and day this sentence establishes, for the sentences after it
             persons = [m for m in info.mentions if m.kind == "person"]
             if persons:
@@ -103,7 +107,7 @@ class ArticleExtractor:
             for r in info.resolved:
                 if r.start and r.precision == "day" and not r.end and (pub is None or r.start <= pub.isoformat()):
                     last_day = r
-        return self.drop_title_restatements(dedupe(events))
+        return drop_subsumed(self.drop_title_restatements(dedupe(events)))
 
     def drop_title_restatements(self, events: list[Event]) -> list[Event]:
         """A headline restates the lead with less detail ("tiếp các Đại sứ Kazakhstan…" vs the ambassadors'
@@ -171,7 +175,11 @@ class ArticleExtractor:
         return ResolvedDate(None, None, "unknown", None)
 
     def actor(self, m: Mention, index: int, last_person: Person | None) -> Actor | None:
-        return actor_for(m, self.people, index, last_person)
+        a = actor_for(m, self.people, index, last_person)
+        if a is None and m.kind == "title" and self.host_country:
+            # "tiếp Thống đốc tỉnh Ibaraki" during a visit to Japan: an official of the host country
+            a = Actor(None, list(m.titles), self.host_country, m.org)
+        return a
 
     def head_of_delegation(self, m: Mention, mentions: list[Mention], limit: int) -> Mention:
         """'Đoàn đại biểu ... Trung Quốc do Thượng tướng Ngụy Phượng Hòa (dẫn đầu|làm Trưởng đoàn)': the head."""
@@ -207,6 +215,9 @@ class ArticleExtractor:
                 return [self.make_event(ct, cue, info, pair[0], pair[1], resolved, c_start)]
         between = re.search(r"giữa\s*$", self.text[max(c_start, cue.end):cue.end + 8]) or \
             re.match(r"\s*(?:,\s*[\wà-ỹ ]{0,20})?\s*giữa\s", self.text[cue.end:cue.end + 40])
+        if ct.name in ("MEETING", "TALKS") and re.match(r"\s*(với\s+)?(các\s+)?(báo chí|phóng viên|truyền thông|cử tri|cộng đồng|bà con|kiều bào|doanh nghiệp|sinh viên)",
+                                                      self.text[cue.end:cue.end + 30]):
+            return []
         subject = self.pick_subject(cue, [m for m in left if id(m) not in self._consumed], c_start)
         objects = self.pick_objects(cue, right, c_end, mentions)
 
@@ -224,8 +235,11 @@ class ArticleExtractor:
                       re.match(r"(?i)\s*nhân\s+(dịp|kỷ niệm)?", self.text[s.span.start:m.span.start][:14])]
             if framed:
                 objects = [framed[0]]
-        if between and len(right) >= 2:
+        if between and len(right) >= 2 and re.fullmatch(
+                r"\s*(với|và)\s*", self.text[(right[0].full_span or right[0].span).end:(right[1].full_span or right[1].span).start]):
             sides_pairs = [(right[0], right[1])]
+        elif between:
+            return []
         elif ct.roles == "single":
             sides_pairs = [(subject, None)] if subject else []
         elif objects:
@@ -373,6 +387,10 @@ class ArticleExtractor:
 
     def visit_events(self, cue, info, index, subject, right, c_start, c_end, last_person, last_day) -> list[Event]:
         text = self.text
+        # "mời Chủ tịch nước sang thăm Cộng hòa Séc" is an invitation, not a visit (annotation guide, rule 8)
+        inviting = list(re.finditer(r"(?i)(?<!\w)(lời\s+)?mời(?!\w)", text[max(c_start, cue.start - 90):cue.start]))
+        if inviting and not inviting[-1].group(1) and "," not in text[max(c_start, cue.start - 90):cue.start][inviting[-1].end():]:
+            return []
         visitor = subject
         # "chuyến thăm chính thức VN của Thủ tướng Hun Sen": the visitor follows "của"
         after_cue = [m for m in right if m.kind in ("person", "title")]
@@ -400,9 +418,15 @@ class ArticleExtractor:
         candidates = sorted(
             [(m.span.start, m.span.end, m.country) for m in right if m.kind == "country"] +
             [(p.start, p.end, p.value) for p in lex.find(text, cue.end, c_end) if p.kind == "place"])
-        bare = cue.text.lower() in ("thăm", "lên đường", "công du", "ở thăm")
+        bare = cue.text.lower() in ("thăm", "lên đường", "công du", "ở thăm", "đến", "tới", "sang")
+        motion = cue.text.lower() in ("đến", "tới", "sang")
+        if motion and (subject is None or subject.span.end < cue.start - 60 or
+                       re.search(r"[,;]", text[subject.span.end:cue.start])):
+            return []
         for start, end, country in candidates:
             g = text[pos:start]
+            if motion and not dests and g.strip() not in ("", "thủ đô", "thành phố"):
+                break
             if not _DESTINATION_GAP.match(g) or (bare and not dests and len(g) > 30):
                 if dests or len(g) > 60:
                     break
@@ -445,7 +469,7 @@ class ArticleExtractor:
 
     def signatories(self, cue: Cue, src: Actor | None, tgt: Actor | None, info: SentenceInfo):
         """Witnesses of a signing stand for their countries; unnamed signatories are countries too."""
-        before = self.text[max(info.sentence.span.start, cue.start - 40):cue.start].lower()
+        before = self.text[max(info.sentence.span.start, cue.start - 120):cue.start].lower()
         if "chứng kiến" in before:
             src = Actor(None, [], src.country, None) if src and src.country else src
             tgt = Actor(None, [], tgt.country, None) if tgt and tgt.country else tgt
@@ -537,7 +561,7 @@ def dedupe(events: list[Event]) -> list[Event]:
         same = None
         for k in kept:
             if k.type == e.type and actor_set(k) == actor_set(e):
-                if k.date_start and e.date_start and k.date_start != e.date_start and \
+                if k.date_start and e.date_start and k.date_start != e.date_start and k.date_text and e.date_text and \
                         k.date_precision == e.date_precision == "day" and not (k.date_end or e.date_end):
                     continue
                 same = k
@@ -548,6 +572,41 @@ def dedupe(events: list[Event]) -> list[Event]:
             # keep the better-supported statement but the stronger of the two dates
             kept[kept.index(same)] = e
     return kept
+
+
+def drop_subsumed(events: list[Event]) -> list[Event]:
+    """'Cộng hòa Séc … sang thăm Việt Nam' adds nothing when 'Tổng thống Séc Milos Zeman sang thăm Việt Nam'
+    is there: a country-only side is subsumed by a named person of that country, in the same role, in the
+    same kind of event with the same other side."""
+    def vague(a):
+        return a is not None and not a.name and not a.org and bool(a.country)
+
+    def covered(a, b):        # side a (country only) is covered by side b
+        return b is not None and bool(b.name) and b.country == a.country
+
+    def same(a, b):
+        return actor_key(a) == actor_key(b)
+
+    out = []
+    for e in events:
+        if e.type in ("VISIT", "MEETING", "TALKS", "PHONE_CALL", "CONGRATULATE", "CONDOLENCE") and \
+                (vague(e.source) or vague(e.target)):
+            def covers(o):
+                if o is e or o.type != e.type or o.target is None or e.target is None:
+                    return False
+                orientations = [(o.source, o.target)]
+                if e.type in ("MEETING", "TALKS", "PHONE_CALL"):
+                    orientations.append((o.target, o.source))
+                for s_, t_ in orientations:
+                    ok_s = covered(e.source, s_) if vague(e.source) else same(e.source, s_)
+                    ok_t = covered(e.target, t_) if vague(e.target) else same(e.target, t_)
+                    if ok_s and ok_t:
+                        return True
+                return False
+            if any(covers(o) for o in events):
+                continue
+        out.append(e)
+    return out
 
 
 def extract_events(article: Article) -> tuple[list[Mention], list[Event]]:

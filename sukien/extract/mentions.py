@@ -356,7 +356,9 @@ class SentenceMentions:
             if m.kind == "title":
                 chain = [m]
                 j = i + 1
-                while j < len(masks) and self.gap(chain[-1].end, masks[j].start).strip() in ("", ",") and \
+                while j < len(masks) and (self.gap(chain[-1].end, masks[j].start).strip() in ("", ",") or
+                                          (self.gap(chain[-1].end, masks[j].start).strip() == "và"
+                                           and masks[j].kind == "title")) and \
                         masks[j].kind in ("title", "org", "country"):
                     chain.append(masks[j])
                     j += 1
