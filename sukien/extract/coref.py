@@ -2,6 +2,7 @@
 ("ông", "Đồng chí"), surnames alone ("ông Moon") resolved to the people the document names."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..lexicons.fold import fold
@@ -53,6 +54,20 @@ class DocumentPeople:
     def canonical(self, name: str) -> str:
         lex = lexicon()
         folded = fold(name)
+        letters = re.sub(r"[^a-z]", "", folded)
+        for p in self.people.values():
+            other = fold(p.name)
+            if other == folded:
+                return p.name
+            # "Eric G.John" ~ "Eric G. John"; "A. Tamugi", "N.Sihamoni" ~ "Abdullah Tamugi", "Norodom Sihamoni"
+            if re.sub(r"[^a-z]", "", other) == letters:
+                return p.name if len(p.name) >= len(name) else name
+            initials = re.fullmatch(r"((?:[a-z]\.\s*)+)([a-z][\w-]+)", folded)
+            words = other.split()
+            if initials and len(words) >= 2 and words[-1] == initials.group(2) and \
+                    [w[0] for w in words[:-1]][:len(re.findall(r"[a-z]", initials.group(1)))] == \
+                    re.findall(r"[a-z]", initials.group(1)):
+                return p.name
         known = lex.persons.get(folded)
         if known and len(name.split()) > 1:
             return known.name

@@ -201,7 +201,9 @@ class ArticleExtractor:
         # "Tại cuộc hội đàm, …" refers back to an event stated elsewhere; "Tại buổi hội kiến với X" states one
         if ct.name in ("TALKS", "MEETING", "PHONE_CALL") and \
                 re.search(r"(?i)(?<!\w)(tại|trong|sau|qua)\s+(các\s+)?(cuộc|buổi)\s*$", self.text[max(c_start, cue.start - 20):cue.start]) \
-                and not re.match(r"\s*(với|giữa)\s", self.text[cue.end:cue.end + 8]):
+                and not re.match(r"\s*(?:(?:sáng|chiều|tối|trưa|ngày|hôm)\s+[\d/-]+\s+)?(với|giữa)\s", self.text[cue.end:cue.end + 30]) \
+                and not any(m.kind in ("person", "title") and 0 <= (m.full_span or m.span).start - cue.end <= 1
+                            for m in info.mentions):
             return []
         mentions = [m for m in info.mentions if m.kind != "spouse"]
         left = [m for m in mentions if m.span.end <= cue.start and m.span.start >= s.span.start]
@@ -282,7 +284,7 @@ class ArticleExtractor:
                 self._consumed.add(id(b))
         return out
 
-    _PLURAL = re.compile(r"(?i)(?<!\w)(hai|Hai)\s+(Bộ trưởng|Thủ tướng|Chủ tịch|Tổng thống|nhà lãnh đạo|Lãnh đạo|"
+    _PLURAL = re.compile(r"(?i)(?<!\w)(hai|Hai)\s+(?:vị\s+)?(Bộ trưởng|Thủ tướng|Chủ tịch|Tổng thống|nhà lãnh đạo|Lãnh đạo|"
                          r"Ngoại trưởng|Chủ tịch Quốc hội|Tổng Bí thư|Phó Thủ tướng|bên|Trưởng đoàn)(?!\w)"
                          r"|(Bộ trưởng|Lãnh đạo|Ngoại trưởng|Thủ tướng)[\w\s]{0,20}?\s+hai\s+nước")
 
@@ -351,7 +353,7 @@ class ArticleExtractor:
         meeting = cue.type.name in ("MEETING", "TALKS", "PHONE_CALL")
         if len(gap) > 90 or re.search(r"[.;]|(?<!\w)(mời|nhân dịp|nhân chuyến|theo lời|trong khuôn khổ)(?!\w)", gap):
             return []
-        if meeting and "," in gap:
+        if meeting and "," in gap and len(gap.rsplit(",", 1)[1]) > 12:
             return []
         # unnamed groups are no one to meet: "gặp cộng đồng người Việt Nam", "tiếp các doanh nghiệp"
         if meeting and re.search(r"(?<!\w)(người|cộng đồng|doanh nghiệp|kiều bào|bà con|sinh viên|nhân dân|cán bộ)\s*$", gap):

@@ -249,6 +249,11 @@ class SentenceMentions:
                     j += 1
                 if m.kind == "title" and self._title_then_name(j):
                     break
+                # "…Hoàng Hoa Hoa, Chủ tịch nước chúc mừng…": a bare title right before a verb is a new subject
+                if m.kind == "title" and between.strip() == "," and j < len(self.tokens) and \
+                        not self.tokens[j].cap and not self.mask_of(self.tokens[j]) and \
+                        self.gap(m.end, self.tokens[j].start) == " " and self.tokens[j].text not in ("kiêm", "ta"):
+                    break
                 chain.append(m)
                 pos = m.end
                 i = j
