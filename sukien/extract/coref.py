@@ -72,12 +72,17 @@ class DocumentPeople:
         if known and len(name.split()) > 1:
             return known.name
         if len(name.split()) == 1:
-            # "ông Moon", "Thủ tướng Medvedev": the fuller name the document gives, if exactly one fits
+            # "ông Moon", "Thủ tướng Medvedev": the fuller name the document gives, if exactly one fits;
+            # otherwise the name as written (the contract keeps names as the text writes them)
             fits = [p.name for key, p in self.people.items() if folded in key.split() and len(key.split()) > 1]
             if len(set(fits)) == 1:
                 return fits[0]
-            if known:
-                return known.name
+            return name
+        # "Phạm Bình" for "Phạm Bình Minh": the start of exactly one fuller name of the document
+        words = folded.split()
+        fits = {p.name for key, p in self.people.items() if key.split()[:len(words)] == words and len(key.split()) > len(words)}
+        if len(fits) == 1:
+            return fits.pop()
         return name
 
     def add(self, mention: Mention, sentence_index: int) -> None:

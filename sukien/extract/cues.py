@@ -60,7 +60,7 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
             if any(after.startswith(w.lower()) and (len(after) == len(w) or not after[len(w)].isalnum())
                    for w in ct.not_after):
                 continue
-            if ct.requires is not None and not ct.requires.search(text, start, end):
+            if ct.requires is not None and not ct.requires.search(text, max(start, m.start() - 40), min(end, m.end() + 100)):
                 continue
             found.append(Cue(ct, m.start(), m.end(), m.group(0)))
     # overlapping cues: the longer wins ("hội đàm trực tuyến" is a phone call, not talks)

@@ -146,6 +146,15 @@ class ArticleExtractor:
         return any(re.search(rf"(?<!\w){re.escape(w)}(?:\s+\w+)?\s*$", before) for w in words) and \
             not re.search(r"không\s+chỉ|không\s+ngừng|chưa\s+từng\s+có", before)
 
+    _IRREALIS = re.compile(r"(?i)(?<!\w)(đề nghị|mong muốn|hy vọng|kêu gọi|hoan nghênh|sẵn sàng|nhất trí|thống nhất|"
+                           r"tạo điều kiện|thúc đẩy|khuyến khích|đề xuất|cần|nên)(?!\w)[^.;,]{0,40}$")
+
+    def irrealis(self, cue: Cue, clause_start: int) -> bool:
+        """Wishes, proposals and agreements to do something are not events ("đề nghị … sớm ký kết")."""
+        if cue.type.name in ("VISIT", "CONGRATULATE", "CONDOLENCE"):
+            return False
+        return bool(self._IRREALIS.search(self.text[max(clause_start, cue.start - 60):cue.start]))
+
     def modality(self, cue: Cue, clause_start: int, resolved: ResolvedDate | None) -> str:
         before = self.text[max(clause_start, cue.start - 60):cue.start].lower()
         near = self.text[max(clause_start, cue.start - 18):cue.start].lower()
@@ -196,7 +205,7 @@ class ArticleExtractor:
         ct = cue.type
         s = info.sentence
         c_start, c_end = self.clause_bounds(cue, s)
-        if self.negated(cue, c_start):
+        if self.negated(cue, c_start) or self.irrealis(cue, c_start):
             return []
         # "Tại cuộc hội đàm, …" refers back to an event stated elsewhere; "Tại buổi hội kiến với X" states one
         if ct.name in ("TALKS", "MEETING", "PHONE_CALL") and \
@@ -390,7 +399,8 @@ class ArticleExtractor:
     def visit_events(self, cue, info, index, subject, right, c_start, c_end, last_person, last_day) -> list[Event]:
         text = self.text
         # "mời Chủ tịch nước sang thăm Cộng hòa Séc" is an invitation, not a visit (annotation guide, rule 8)
-        inviting = list(re.finditer(r"(?i)(?<!\w)(lời\s+)?mời(?!\w)", text[max(c_start, cue.start - 90):cue.start]))
+        inviting = list(re.finditer(r"(?i)(?<!\w)(lời\s+)?(mời)(?!\w)",
+                                    text[max(c_start, cue.start - 90):cue.start]))
         if inviting and not inviting[-1].group(1) and "," not in text[max(c_start, cue.start - 90):cue.start][inviting[-1].end():]:
             return []
         visitor = subject
@@ -422,7 +432,8 @@ class ArticleExtractor:
             [(p.start, p.end, p.value) for p in lex.find(text, cue.end, c_end) if p.kind == "place"])
         bare = cue.text.lower() in ("thăm", "lên đường", "công du", "ở thăm", "đến", "tới", "sang")
         motion = cue.text.lower() in ("đến", "tới", "sang")
-        if motion and (subject is None or subject.span.end < cue.start - 60 or
+        if motion and (subject is None or subject.kind not in ("person", "title", "pronoun") or
+                       subject.span.end < cue.start - 60 or
                        re.search(r"[,;]", text[subject.span.end:cue.start])):
             return []
         for start, end, country in candidates:

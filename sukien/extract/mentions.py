@@ -99,6 +99,8 @@ class SentenceMentions:
         return self.text[a:b]
 
     # -- names --------------------------------------------------------------------------------------
+    SENTENCE_STARTERS = {"Đây", "Đó", "Ông", "Bà", "Theo", "Trong", "Tại", "Sau", "Khi", "Hai", "Các", "Những",
+                         "Về", "Với", "Ngày", "Sáng", "Chiều", "Tối", "Cùng", "Nhân", "Trước", "Tiếp"}
     PARTICLES = {"de", "van", "der", "von", "bin", "binti", "al", "da", "dos", "du", "di", "la", "le", "del", "ibni"}
 
     def name_runs(self) -> list[list[Token]]:
@@ -132,6 +134,8 @@ class SentenceMentions:
             return run
         while run and run[0].text in stopwords():
             run = run[1:]
+        while len(run) > 1 and run[-1].text in self.SENTENCE_STARTERS:
+            run = run[:-1]          # "Norodom Sihamoni Đây là …": a sentence start glued to the name
         if not run:
             return None
         words = [t.text for t in run]
