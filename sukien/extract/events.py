@@ -348,6 +348,8 @@ class ArticleExtractor:
                                m.full_span.start if m.full_span else m.span.start]
             if re.search(r"(?<!\w)(với|tiếp|mời|gặp|kiến|chào)\s*$", before) and m is not people[0]:
                 continue
+            if m.kind == "title" and re.search(r"(?<!\w)của\s*$", before) and m is not people[0]:
+                continue      # "Đặc phái viên của Tổng thống Mỹ": a possessor, not the subject
             return self.head_of_delegation(m, left, cue.start)
         others = [m for m in left if m.kind in ("country", "org")]
         if others:
