@@ -14,7 +14,7 @@ from .cues import Cue, find_cues, modality_words
 from .dates import DateExpr, ResolvedDate, document_year, find_dates, resolve
 from .mentions import sentence_mentions
 
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:và\s+|cùng\s+)?|và\s+|cùng\s+|cũng như\s+)$")
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:và\s+|cùng\s+)?|và\s+|cùng\s+|cũng như\s+)(?:Cộng hòa\s+|Vương quốc\s+|Liên bang\s+)?$")
 _DESTINATION_GAP = re.compile(
     r"^(?:\s|,|chính thức|cấp Nhà nước|cấp nhà nước|hữu nghị|làm việc|và|tới|đến|sang|tại|ở|nước|các nước|"
     r"hai nước|ba nước|Cộng hòa|Vương quốc|Liên bang|Hợp chủng quốc|Đại công quốc|thủ đô|thành phố|chuyến|"

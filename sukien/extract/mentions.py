@@ -151,6 +151,8 @@ class SentenceMentions:
             return run
         if len(run) == 1:
             word = run[0].text
+            if word.isupper() and len(word) > 1:
+                return None      # an acronym (EDF, WTO) is an organization, never a person
             # A single word is a name only after a title or honorific, and only if it is foreign-shaped or
             # the surname/given name of someone already named in this document ("ông Tập", "ông Moon").
             if titled and (is_foreign_token(word) or any(fold(word) in k.split() for k in self.known)):
@@ -176,7 +178,7 @@ class SentenceMentions:
             if between.strip() == ",":
                 # a comma only separates stacked titles ("Tổng Bí thư, Chủ tịch nước Lào"), never a
                 # place or clause before the titles ("… tới Lào, Chủ tịch nước Tô Lâm")
-                if not (chain and chain[-1].kind == "title" and self._reaches_title(i)):
+                if not (chain and chain[-1].kind in ("title", "org") and self._reaches_title(i)):
                     break
             m = self.mask_of(tok)
             if m:
@@ -217,6 +219,9 @@ class SentenceMentions:
         before any other word or punctuation?"""
         steps = 0
         walked: list[Token] = []
+        # two capitalised words right before the comma end a name ("… Mehdizade, Đại sứ …"): no complement
+        if i >= 1 and all(self.tokens[k].cap and not self.mask_of(self.tokens[k]) for k in (i, i - 1)):
+            return False
         while i >= 0 and steps < 12:
             tok = self.tokens[i]
             m = self.mask_of(tok)
@@ -240,6 +245,8 @@ class SentenceMentions:
         i = index + 1
         while i < len(self.tokens):
             between = self.gap(pos, self.tokens[i].start)
+            if between.strip() in ("-", "–") and not chain:
+                between = ","    # "Takebe Tsutomu - Cố vấn Đặc biệt …": a dash introduces the titles too
             if between.strip() not in ("", ","):
                 break
             m = self.mask_of(self.tokens[i])
