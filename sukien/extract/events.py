@@ -241,11 +241,31 @@ class ArticleExtractor:
             after.sort(key=lambda m: m.kind != "person")
             subject = after[0] if after else None
         if ct.name in ("CONGRATULATE", "CONDOLENCE") and subject is not None and not objects:
+            # "gửi tới Tổng thống Yemen X lời thăm hỏi, chia sẻ": the addressee stands before the cue
+            sent_to = [m for m in left if m is not subject and m.kind in ("person", "title", "country") and
+                       m.span.start > subject.span.end and
+                       re.search(r"(?<!\w)(gửi|chuyển)\s+(tới|đến)\s+$", self.text[max(c_start, (m.full_span or m.span).start - 12):(m.full_span or m.span).start])]
+            if sent_to:
+                objects = [sent_to[0]]
+        if ct.name in ("CONGRATULATE", "CONDOLENCE") and subject is not None and not objects:
             # "Nhân dịp Ngài X nhậm chức …, Chủ tịch nước Y đã gửi điện mừng."
             framed = [m for m in left if m is not subject and m.kind in ("person", "title") and
                       re.match(r"(?i)\s*nhân\s+(dịp|kỷ niệm)?", self.text[s.span.start:m.span.start][:14])]
             if framed:
                 objects = [framed[0]]
+        if ct.roles == "guests_before":
+            host = [o for o in right if o.kind in ("person", "title") and
+                    re.match(r"\s*(lên|tới|cho|với)\s", self.text[cue.end:(o.full_span or o.span).start])]
+            guests = [m for m in left if m.kind == "person" and m.span.start >= c_start]
+            if not host or not guests:
+                return []
+            resolved = self.pick_date(cue, info, last_day, ct.name)
+            out = []
+            for g in guests:
+                src, tgt = self.actor(host[0], index, last_person), self.actor(g, index, last_person)
+                if src and tgt:
+                    out.append(self.make_event(ct, cue, info, src, tgt, resolved, c_start, via=(host[0], g)))
+            return out
         if between and len(right) >= 2 and re.fullmatch(
                 r"\s*(với|và)\s*", self.text[(right[0].full_span or right[0].span).end:(right[1].full_span or right[1].span).start]):
             sides_pairs = [(right[0], right[1])]
@@ -422,6 +442,9 @@ class ArticleExtractor:
             visitor = later[0] if later else visitor
         if visitor is None:
             return []
+        partner = self.coordinated(visitor, [m for m in info.mentions if m.span.end <= visitor.span.start] + [visitor])
+        if partner is not None and partner.kind in ("person", "title"):
+            visitor = partner      # "Nhà Vua Philippe và Hoàng hậu Mathilde … đến": the first named leads
         visitor_actor = self.actor(visitor, index, last_person)
         if visitor_actor is None:
             return []

@@ -65,6 +65,9 @@ class SentenceMentions:
     def _inside_name(self, m: Match) -> bool:
         if m.kind != "country" or m.text not in self.AMBIGUOUS:
             return False
+        after = re.match(r"\s([a-zà-ỹđ]+)", self.text[m.end:m.end + 12])
+        if after and not self.text[max(self.start, m.start - 2):m.start].strip():
+            return True     # sentence-initial "Ý định thư", "Anh em": a word, not a country
         before = self.text[max(self.start, m.start - 30):m.start]
         prev = re.search(r"([^\W\d_][\w-]*)\s$", before)
         if not prev or not prev.group(1)[0].isupper():
@@ -99,6 +102,8 @@ class SentenceMentions:
         return self.text[a:b]
 
     # -- names --------------------------------------------------------------------------------------
+    PLACE_TITLES = {"Thị trưởng", "Thống đốc", "Tỉnh trưởng", "Thủ hiến", "Bí thư Tỉnh ủy", "Bí thư Thành ủy",
+                    "Chủ tịch UBND", "Chủ tịch Ủy ban nhân dân"}
     SENTENCE_STARTERS = {"Đây", "Đó", "Ông", "Bà", "Theo", "Trong", "Tại", "Sau", "Khi", "Hai", "Các", "Những",
                          "Về", "Với", "Ngày", "Sáng", "Chiều", "Tối", "Cùng", "Nhân", "Trước", "Tiếp"}
     PARTICLES = {"de", "van", "der", "von", "bin", "binti", "al", "da", "dos", "du", "di", "la", "le", "del", "ibni"}
@@ -158,6 +163,8 @@ class SentenceMentions:
             if titled and (is_foreign_token(word) or any(fold(word) in k.split() for k in self.known)):
                 return run
             return None
+        if titled and prev_mask.kind == "title" and prev_mask.value.text in self.PLACE_TITLES and len(run) >= 3:
+            return run[1:]      # "Thị trưởng Rotterdam Ahmed Aboutaleb": the city, then the name
         if titled and len(run) <= 6:
             return run
         return run if looks_like_name(words) else None
