@@ -240,13 +240,16 @@ class ArticleExtractor:
                      "," in self.text[objects[-1].span.end:m.span.start]]
             after.sort(key=lambda m: m.kind != "person")
             subject = after[0] if after else None
-        if ct.name in ("CONGRATULATE", "CONDOLENCE") and subject is not None and not objects:
-            # "gửi tới Tổng thống Yemen X lời thăm hỏi, chia sẻ": the addressee stands before the cue
-            sent_to = [m for m in left if m is not subject and m.kind in ("person", "title", "country") and
-                       m.span.start > subject.span.end and
-                       re.search(r"(?<!\w)(gửi|chuyển)\s+(tới|đến)\s+$", self.text[max(c_start, (m.full_span or m.span).start - 12):(m.full_span or m.span).start])]
+        if ct.name in ("CONGRATULATE", "CONDOLENCE") and not objects:
+            # "X gửi tới Tổng thống Yemen Y lời thăm hỏi, chia sẻ": the addressee stands before the cue
+            sent_to = [m for m in left if m.kind in ("person", "title", "country") and
+                       re.search(r"(?<!\w)(gửi|chuyển)\s+(tới|đến)\s+$",
+                                 self.text[max(c_start, (m.full_span or m.span).start - 12):(m.full_span or m.span).start])]
             if sent_to:
                 objects = [sent_to[0]]
+                if subject is sent_to[0]:
+                    earlier = [m for m in left if m.span.end <= sent_to[0].span.start and m.kind in ("person", "title", "pronoun")]
+                    subject = earlier[-1] if earlier else None
         if ct.name in ("CONGRATULATE", "CONDOLENCE") and subject is not None and not objects:
             # "Nhân dịp Ngài X nhậm chức …, Chủ tịch nước Y đã gửi điện mừng."
             framed = [m for m in left if m is not subject and m.kind in ("person", "title") and
@@ -457,6 +460,8 @@ class ArticleExtractor:
             [(p.start, p.end, p.value) for p in lex.find(text, cue.end, c_end) if p.kind == "place"])
         bare = cue.text.lower() in ("thăm", "lên đường", "công du", "ở thăm", "đến", "tới", "sang")
         motion = cue.text.lower() in ("đến", "tới", "sang")
+        if motion and re.search(r"(?<!\w)về\s*$", text[max(c_start, cue.start - 6):cue.start]):
+            return []      # "về đến Hà Nội": coming home
         if motion and (subject is None or subject.kind not in ("person", "title", "pronoun") or
                        subject.span.end < cue.start - 60 or
                        re.search(r"[,;]", text[subject.span.end:cue.start])):
@@ -486,7 +491,7 @@ class ArticleExtractor:
                 if re.search(r"(?<!\w)(tại|tới|đến|sang)\s+(?:thủ đô\s+|nước\s+)?$", g):
                     dests.append(country)
                     break
-        if dests and (visitor_actor.country or "VNM") in dests:
+        if dests and (visitor_actor.country or "VNM") in dests and not motion:
             # "Chủ tịch nước Y hội kiến Tổng thống X đang thăm … Việt Nam": the visitor is the foreigner
             others = [m for m in info.mentions if m.kind in ("person", "title") and m is not visitor]
             others.sort(key=lambda m: abs(m.span.end - cue.start))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..lexicons.fold import fold
 from ..lexicons.index import Match, lexicon
 from ..model import Mention, Span
-from .names import is_foreign_token, looks_like_name, stopwords
+from .names import is_foreign_token, looks_like_name, stopwords, surnames
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'-]|\.(?=[^\W\d_]))*\.?")
 # Lower-case words that sit in front of a place, never of a person.
@@ -163,7 +163,8 @@ class SentenceMentions:
             if titled and (is_foreign_token(word) or any(fold(word) in k.split() for k in self.known)):
                 return run
             return None
-        if titled and prev_mask.kind == "title" and prev_mask.value.text in self.PLACE_TITLES and len(run) >= 3:
+        if titled and prev_mask.kind == "title" and prev_mask.value.text in self.PLACE_TITLES and len(run) >= 3 \
+                and run[0].text not in surnames():
             return run[1:]      # "Thị trưởng Rotterdam Ahmed Aboutaleb": the city, then the name
         if titled and len(run) <= 6:
             return run
