@@ -102,6 +102,12 @@ class DocumentPeople:
         from ..extract.names import is_foreign_token, surnames
         for p in self.people.values():
             words = p.name.split()
+            if p.country is None and len(words) > 1:
+                # "Phu nhân Naly Sisoulith": family shares a country with the named leader
+                kin = [o.country for o in self.people.values() if o is not p and o.country and
+                       len(o.name.split()) > 1 and o.name.split()[-1] == words[-1] and is_foreign_token(words[-1])]
+                if kin:
+                    p.country = kin[0]
             if p.country is None and words[0] in surnames() and not any(is_foreign_token(w) for w in words) \
                     and fold(p.name) not in lexicon().persons:
                 p.country = "VNM"

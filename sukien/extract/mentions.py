@@ -322,9 +322,11 @@ class SentenceMentions:
                 text = m.text[0].upper() + " ".join(m.text.split())[1:] if m.text else text
                 # "Thứ trưởng Bộ Ngoại giao": a ministry right after a generic title belongs to the title.
                 nxt = chain[k + 1] if k + 1 < len(chain) else None
+                between = self.gap(m.end, nxt.start).strip() if nxt is not None else ""
                 if nxt is not None and nxt.kind == "org" and nxt.value.sector in ("GOV", "MIL") and \
-                        self.gap(m.end, nxt.start) == " ":
-                    text = f"{text} {nxt.value.name}"
+                        len(between.split()) <= 3 and not re.search(r"[,;.()]", between):
+                    # "Thứ trưởng Bộ Ngoại giao", "Phó Bí thư Thường trực Đảng ủy Bộ Ngoại giao"
+                    text = " ".join(x for x in (text, between, nxt.value.name) if x)
                 if text not in titles:
                     titles.append(text)
                 mention.sector = mention.sector or m.value.sector

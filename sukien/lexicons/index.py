@@ -89,7 +89,8 @@ class Lexicon:
 
         self.title_re = _alternation(self.titles_variants(), re.I)
         self.country_re = _alternation(self.country_names)
-        self.place_re = _alternation(self.places)
+        self.place_re = _alternation([p for p, c in self.places.items() if c])
+        self.region_re = _alternation([p for p, c in self.places.items() if not c])
         self.org_re = _alternation(self.orgs)
         self.honorific_re = _alternation(self.honorifics)
 
@@ -101,43 +102,35 @@ class Lexicon:
         return self.titles.get(" ".join(text.split()).lower())
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
-        """All lexicon matches in text[start:end], overlaps resolved longest-first (ties: earlier kind wins)."""
+        """All lexicon matches in text[start:end]. Kinds take the text in priority order, each the longest
+        phrase at each position of what is still free: places ("Phủ Chủ tịch"), then titles ("Trưởng Ban Đối
+        ngoại Trung ương" before the party commission it heads), organizations, countries, honorifics."""
         end = len(text) if end is None else end
-        kinds = (("org", self.org_re, lambda s: self.orgs[s]),
+        kinds = (("place", self.place_re, lambda s: self.places[s]),
                  ("title", self.title_re, lambda s: self.title(s)),
-                 ("place", self.place_re, lambda s: self.places[s]),
+                 ("org", self.org_re, lambda s: self.orgs[s]),
                  ("country", self.country_re, lambda s: self.country_names[s]),
+                 ("place", self.region_re, lambda s: self.places[s]),     # regions yield to names of bodies
                  ("honorific", self.honorific_re, lambda s: s))
         taken: list[Match] = []
-        segments = [(start, end)]
-        # Two rounds: a long match that loses to a longer one of another kind ("Liên bang Nga" inside
-        # "Chủ tịch Hội đồng Liên bang Nga") hides shorter ones ("Nga"); the second round finds them.
-        for _ in range(2):
-            found: list[Match] = []
-            for a, b in segments:
-                for kind, rx, value in kinds:
-                    for m in rx.finditer(text, a, b):
-                        key = " ".join(m.group(0).split())
-                        try:
-                            v = value(key)
-                        except KeyError:
-                            continue
-                        if v is None:
-                            continue
-                        found.append(Match(kind, m.start(), m.end(), m.group(0), v))
-            found.sort(key=lambda x: (-(x.end - x.start), x.start))
-            for m in found:
-                if all(m.end <= t.start or m.start >= t.end for t in taken):
-                    taken.append(m)
-            taken.sort(key=lambda x: x.start)
+        for kind, rx, value in kinds:
             segments, pos = [], start
-            for t in taken:
+            for t in sorted(taken, key=lambda x: x.start):
                 if t.start > pos:
                     segments.append((pos, t.start))
                 pos = max(pos, t.end)
             if pos < end:
                 segments.append((pos, end))
-        return taken
+            for a, b in segments:
+                for m in rx.finditer(text, a, b):
+                    key = " ".join(m.group(0).split())
+                    try:
+                        v = value(key)
+                    except KeyError:
+                        continue
+                    if v is not None:
+                        taken.append(Match(kind, m.start(), m.end(), m.group(0), v))
+        return sorted(taken, key=lambda x: x.start)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,95 @@
+"""Actors: every person of the seeds with titles and country; resolution across documents; role timelines."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SEEDS
+
+EXPECTED = {
+    "000_b14b693744722153.txt": {
+        "Tô Lâm": ({"Tổng Bí thư"}, "VNM"),
+        "Thongloun Sisoulith": ({"Tổng Bí thư", "Chủ tịch nước"}, "LAO"),
+        "Naly Sisoulith": ({"Phu nhân"}, "LAO"),
+        "Lương Cường": ({"Chủ tịch nước"}, "VNM"),
+        "Phạm Minh Chính": ({"Thủ tướng Chính phủ"}, "VNM"),
+        "Trần Thanh Mẫn": ({"Chủ tịch Quốc hội"}, "VNM"),
+    },
+    "001_9532068797d2caf4.txt": {
+        "Nguyễn Mạnh Cường": ({"Ủy viên Trung ương Đảng", "Phó Bí thư Thường trực Đảng ủy Bộ Ngoại giao",
+                               "Thứ trưởng Bộ Ngoại giao"}, "VNM"),
+        "Vilay Lakhamphong": ({"Ủy viên Bộ Chính trị", "Thường trực Ban Bí thư"}, "LAO"),
+        "Trần Cẩm Tú": ({"Thường trực Ban Bí thư"}, "VNM"),
+        "Bunleua Phandanouvong": ({"Ủy viên Trung ương Đảng", "Trưởng Ban Đối ngoại Trung ương"}, "LAO"),
+        "Valaxay Lengsavat": ({"Ủy viên dự khuyết Trung ương Đảng", "Phó Ban Đối ngoại Trung ương"}, "LAO"),
+    },
+    "002_e63822597abfa0e4.txt": {
+        "Tô Lâm": ({"Tổng Bí thư"}, "VNM"),
+        "Thongloun Sisoulith": ({"Tổng Bí thư", "Chủ tịch nước"}, "LAO"),
+    },
+}
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("doc", sorted(EXPECTED))
+def test_actors_seed_people_titles_countries(seed_articles, doc):
+    from sukien.extract.events import ArticleExtractor
+    x = ArticleExtractor(seed_articles[doc])
+    x.analyse()
+    found = {p.name: (set(p.titles), p.country) for p in x.people.people.values()}
+    assert found == EXPECTED[doc]      # exactly these people: nothing from hotlines, teasers or captions
+
+
+def test_actors_mentions_titles_before_and_after_names():
+    from sukien.extract.mentions import sentence_mentions
+    text = ("Chủ tịch nước Lương Cường, Thủ tướng Chính phủ Phạm Minh Chính, Chủ tịch Quốc hội Trần Thanh Mẫn "
+            "đã tiếp Tổng thống Hàn Quốc Lee Jae-myung và Phu nhân Kim Hea-kyung.")
+    ms = {m.name: m for m in sentence_mentions(text, 0, len(text)) if m.kind in ("person", "spouse")}
+    assert ms["Lương Cường"].titles == ["Chủ tịch nước"]
+    assert ms["Phạm Minh Chính"].titles == ["Thủ tướng Chính phủ"]
+    assert ms["Lee Jae-myung"].country == "KOR" and ms["Lee Jae-myung"].titles == ["Tổng thống"]
+    assert ms["Kim Hea-kyung"].kind == "spouse"
+    text2 = "Đồng chí Tô Lâm, Tổng Bí thư Ban Chấp hành Trung ương Đảng ta đã có cuộc điện đàm."
+    tl = [m for m in sentence_mentions(text2, 0, len(text2)) if m.name == "Tô Lâm"][0]
+    assert tl.titles == ["Tổng Bí thư"] and tl.country == "VNM"
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("Thongloun Sisoulith", "Thoong-lun Xi-xu-lít", True),
+    ("Thongloun Sisoulith", "THONGLOUN SISOULITH", True),
+    ("Tô Lâm", "To Lam", True),
+    ("Tô Lâm", "Lương Cường", False),
+    ("Nguyễn Văn An", "Nguyễn Văn Anh", False),
+])
+def test_actors_same_person_across_spellings(a, b, same):
+    from sukien.resolve.actors import same_person
+    assert same_person(a, b) is same
+
+
+def test_actors_resolved_to_one_canonical_actor(sqlite_store, tmp_path):
+    from sukien.pipeline import ingest
+    (tmp_path / "a.txt").write_text(" date 2025-03-01 \nTin\n\nNgày 1/3, Chủ tịch nước Lương Cường hội đàm với "
+                                    "Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith tại Hà Nội.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(" date 2025-03-05 \nTin\n\nNgày 5/3, Thủ tướng Phạm Minh Chính tiếp Chủ tịch "
+                                    "nước Lào Thoong-lun Xi-xu-lít tại Hà Nội.", encoding="utf-8")
+    ingest([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], sqlite_store)
+    from sukien.store.queries import find_actors
+    found = find_actors(sqlite_store, "Thoong-lun Xi-xu-lít")
+    assert [a["name"] for a in found] == ["Thongloun Sisoulith"]
+
+
+@pytest.mark.shared
+def test_actors_cli_timeline_shows_both_offices(tmp_path):
+    from sukien.cli import main
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(SEEDS), "--db", db]).exit_code == 0
+    result = runner.invoke(main, ["actor", "Thongloun Sisoulith", "--db", db, "--json"])
+    assert result.exit_code == 0, result.output
+    actor = json.loads(result.output.splitlines()[0])
+    titles = {t["title"]: t for t in actor["titles"]}
+    assert {"Tổng Bí thư", "Chủ tịch nước"} <= set(titles)
+    assert titles["Tổng Bí thư"]["first_seen"] == "2026-01-30" and titles["Tổng Bí thư"]["evidence"]
+    listed = runner.invoke(main, ["actors", "--db", db, "--json"])
+    names = [json.loads(l)["name"] for l in listed.output.splitlines()]
+    assert "Tô Lâm" in names and "HOTLINE" not in names and "Đoàn" not in names
