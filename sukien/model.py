@@ -121,6 +121,7 @@ class Event:
     char_end: int
     confidence: float
     cue: str = ""
+    signals: str = ""          # what supports the event (named sides, own date, coreference): calibration key
 
     def as_json(self) -> dict:
         return {

@@ -13,6 +13,7 @@ from .coref import DocumentPeople, Person, actor_for
 from .cues import Cue, find_cues, modality_words
 from .dates import DateExpr, ResolvedDate, document_year, find_dates, resolve
 from .mentions import sentence_mentions
+from .confidence import calibrated_confidence
 
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:và\s+|cùng\s+)?|và\s+|cùng\s+|cũng như\s+)(?:Cộng hòa\s+|Vương quốc\s+|Liên bang\s+)?$")
 _DESTINATION_GAP = re.compile(
@@ -541,14 +542,15 @@ class ArticleExtractor:
         if location is None:
             location = self.location(info)
         explicit = sum(1 for m in via if m is not None and m.kind == "person")
-        confidence = 0.45 + 0.15 * explicit + (0.1 if resolved.start else 0) - (0.1 if s.is_title else 0) \
-            + (0.1 if ct.name in ("TALKS", "PHONE_CALL", "VISIT") else 0)
+        resolved_by_coref = any(m is not None and m.kind in ("title", "pronoun") for m in via)
+        signals = f"{explicit}{'d' if resolved.text else ''}{'c' if resolved_by_coref else ''}{'t' if s.is_title else ''}"
+        confidence = calibrated_confidence(ct.name, signals)
         return Event(doc=self.article.key, type=ct.name, cameo=ct.cameo, plover=ct.plover, source=src, target=tgt,
                      date_start=resolved.start, date_end=resolved.end,
                      date_precision=resolved.precision if resolved.start else "unknown",
                      date_text=resolved.text, location=location, modality=modality,
                      sentence=self.text[s.span.start:s.span.end], char_start=s.span.start, char_end=s.span.end,
-                     confidence=min(confidence, 0.99), cue=cue.text)
+                     confidence=confidence, cue=cue.text, signals=signals)
 
     def location(self, info: SentenceInfo) -> dict | None:
         s = info.sentence
