@@ -93,3 +93,20 @@ def test_actors_cli_timeline_shows_both_offices(tmp_path):
     listed = runner.invoke(main, ["actors", "--db", db, "--json"])
     names = [json.loads(l)["name"] for l in listed.output.splitlines()]
     assert "Tô Lâm" in names and "HOTLINE" not in names and "Đoàn" not in names
+
+
+@pytest.mark.shared
+def test_actors_person_mentions_on_hand_checked_sample():
+    """The hand-checked sample of tests/data/person_mentions.jsonl: F1 >= 0.95 and ahead of underthesea's ner."""
+    import importlib.util
+    from conftest import ROOT
+    spec = importlib.util.spec_from_file_location("bench_actors", ROOT / "bench" / "actors.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    tp = n_pred = n_gold = 0
+    for article, names in bench.load_sample():
+        gold = bench.gold_spans(article.text, names)
+        pred = bench.ours(article)
+        tp, n_pred, n_gold = tp + len(pred & gold), n_pred + len(pred), n_gold + len(gold)
+    p, r, f = bench.prf(tp, n_pred, n_gold)
+    assert n_gold > 100 and f >= 0.95, (p, r, f)

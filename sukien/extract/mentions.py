@@ -160,8 +160,11 @@ class SentenceMentions:
                 return None      # an acronym (EDF, WTO) is an organization, never a person
             # A single word is a name only after a title or honorific, and only if it is foreign-shaped or
             # the surname/given name of someone already named in this document ("ông Tập", "ông Moon").
-            if titled and (is_foreign_token(word) or any(fold(word) in k.split() for k in self.known)):
-                return run
+            strong = prev_mask is not None and (prev_mask.kind in ("title", "honorific") or (
+                prev_mask.kind == "country" and re.search(r"\S\s*$", self.text[:prev_mask.start]) and
+                any(m.kind == "title" and m.end <= prev_mask.start and prev_mask.start - m.end <= 2 for m in self.masks)))
+            if strong and (is_foreign_token(word) or any(fold(word) in k.split() for k in self.known)):
+                return run      # a single word is a name only right after a title or honorific
             return None
         if titled and prev_mask.kind == "title" and prev_mask.value.text in self.PLACE_TITLES and len(run) >= 3 \
                 and run[0].text not in surnames():
