@@ -492,7 +492,7 @@ class ArticleExtractor:
                 if re.search(r"(?<!\w)(tại|tới|đến|sang)\s+(?:thủ đô\s+|nước\s+)?$", g):
                     dests.append(country)
                     break
-        if dests and (visitor_actor.country or "VNM") in dests and not motion:
+        if dests and visitor_actor.country in dests and not motion:
             # "Chủ tịch nước Y hội kiến Tổng thống X đang thăm … Việt Nam": the visitor is the foreigner
             others = [m for m in info.mentions if m.kind in ("person", "title") and m is not visitor]
             others.sort(key=lambda m: abs(m.span.end - cue.start))

@@ -274,7 +274,8 @@ class SentenceMentions:
                 # "…Hoàng Hoa Hoa, Chủ tịch nước chúc mừng…": a bare title right before a verb is a new subject
                 if m.kind == "title" and between.strip() == "," and j < len(self.tokens) and \
                         not self.tokens[j].cap and not self.mask_of(self.tokens[j]) and \
-                        self.gap(m.end, self.tokens[j].start) == " " and self.tokens[j].text not in ("kiêm", "ta"):
+                        self.gap(m.end, self.tokens[j].start) == " " and \
+                        self.tokens[j].text not in ("kiêm", "ta", "của", "về", "tại", "ở", "phụ", "thường", "đặc", "toàn"):
                     break
                 chain.append(m)
                 pos = m.end

@@ -109,8 +109,8 @@ class Lexicon:
         kinds = (("place", self.place_re, lambda s: self.places[s]),
                  ("title", self.title_re, lambda s: self.title(s)),
                  ("org", self.org_re, lambda s: self.orgs[s]),
-                 ("country", self.country_re, lambda s: self.country_names[s]),
                  ("place", self.region_re, lambda s: self.places[s]),     # regions yield to names of bodies
+                 ("country", self.country_re, lambda s: self.country_names[s]),
                  ("honorific", self.honorific_re, lambda s: s))
         taken: list[Match] = []
         for kind, rx, value in kinds:
