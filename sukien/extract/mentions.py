@@ -186,6 +186,10 @@ class SentenceMentions:
             between = self.gap(tok.end, start)
             if between not in (" ", ", ") and not (between == " " or between.strip() in ("", ",")):
                 break
+            if tok.text == "kiêm" and chain and chain[-1].kind == "title" and i > 0 and self.mask_of(self.tokens[i - 1]):
+                start = tok.start   # "Phó Tổng thống kiêm Chủ tịch Thượng viện Hamid Ansari"
+                i -= 1
+                continue
             if between.strip() == ",":
                 # a comma only separates stacked titles ("Tổng Bí thư, Chủ tịch nước Lào"), never a
                 # place or clause before the titles ("… tới Lào, Chủ tịch nước Tô Lâm")
@@ -296,25 +300,34 @@ class SentenceMentions:
         return chain, pos
 
     def _title_then_name(self, j: int) -> bool:
-        """True when the tokens from j on (after a title) reach a capitalised name run before a comma."""
+        """True when the tokens from j on (after a title) reach a person's name before a comma or a verb,
+        passing over the title's complement ("Đại sứ Cộng hòa Kazakhstan Kanat Tumysh")."""
         pos = self.tokens[j - 1].end
-        while j < len(self.tokens):
+        steps = 0
+        while j < len(self.tokens) and steps < 12:
             tok = self.tokens[j]
             if self.gap(pos, tok.start).strip():
                 return False
             m = self.mask_of(tok)
             if m is None and not tok.cap:
-                return False
-            if m is None and tok.cap:
+                if not (j > 0 and self.tokens[j - 1].cap):
+                    return False        # a lower-case word outside a capitalised phrase: a verb
+            elif m is None and tok.cap:
                 run = [tok]
                 k = j + 1
                 while k < len(self.tokens) and self.tokens[k].cap and not self.mask_of(self.tokens[k]) \
                         and self.gap(self.tokens[k - 1].end, self.tokens[k].start) == " ":
                     run.append(self.tokens[k])
                     k += 1
-                return self.accept_name(run) is not None
+                if self.accept_name(run) is not None and (len(run) > 1 or is_foreign_token(run[0].text)):
+                    return True
+                pos = run[-1].end
+                j = k
+                steps += 1
+                continue
             pos = tok.end
             j += 1
+            steps += 1
         return False
 
     # -- assembling ---------------------------------------------------------------------------------
