@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..lexicons.fold import fold
 from ..lexicons.index import Match, lexicon
 from ..model import Mention, Span
-from .names import is_foreign_token, looks_like_name, stopwords, surnames
+from .names import is_foreign_token, looks_like_name, looks_like_organization, stopwords, surnames
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'-]|\.(?=[^\W\d_]))*\.?")
 # Lower-case words that sit in front of a place, never of a person.
@@ -144,6 +144,8 @@ class SentenceMentions:
         if not run:
             return None
         words = [t.text for t in run]
+        if looks_like_organization(words):
+            return None
         folded = fold(" ".join(words))
         prev = self.previous_token(run[0])
         prev_mask = self.mask_of(prev) if prev else None
@@ -193,7 +195,7 @@ class SentenceMentions:
             if between.strip() == ",":
                 # a comma only separates stacked titles ("Tổng Bí thư, Chủ tịch nước Lào"), never a
                 # place or clause before the titles ("… tới Lào, Chủ tịch nước Tô Lâm")
-                if not (chain and chain[-1].kind in ("title", "org") and self._reaches_title(i)):
+                if not ((chain and chain[-1].kind in ("title", "org") or complement) and self._reaches_title(i)):
                     break
             m = self.mask_of(tok)
             if m:
@@ -215,7 +217,12 @@ class SentenceMentions:
             # free complement words between a title and the name: capitalised, or lower-case inside a
             # capitalised phrase ("Phát triển Kinh tế"); at most a few.
             left_cap = i > 0 and self.tokens[i - 1].cap and not self.mask_of(self.tokens[i - 1])
-            if complement < 6 and (tok.cap or left_cap) and (between == " " or between.strip() == ","):
+            if complement and tok.text == "và" and between == " " and i > 0 and self._reaches_title(i - 1):
+                complement += 1     # "Bộ trưởng Kinh tế, Thương mại và Công nghiệp Nhật Bản Saito Ken"
+                start = tok.start
+                i -= 1
+                continue
+            if complement < 8 and (tok.cap or left_cap) and (between == " " or between.strip() == ","):
                 if tok.text.lower() in ("đã", "sẽ", "đang", "vừa", "và", "với", "tiếp", "của", "cho"):
                     break
                 complement += 1

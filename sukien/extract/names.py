@@ -47,3 +47,14 @@ def looks_like_name(tokens: list[str]) -> bool:
     if tokens[0] in surnames() and len(tokens) <= 4 and all(not is_foreign_token(t) for t in tokens):
         return True
     return any(is_foreign_token(t) for t in tokens) and sum(is_foreign_token(t) for t in tokens) >= len(tokens) - 1
+
+
+# Words that end company and organization names written in Latin script ("Murphy Oil", "General Electric").
+ORG_WORDS = {"Oil", "Electric", "Electrics", "Group", "Corporation", "Corp", "Inc", "Company", "Co", "Bank", "Airlines",
+             "Airways", "Motors", "Energy", "Holdings", "Capital", "Foundation", "Institute", "University", "Ltd",
+             "Limited", "Systems", "Technologies", "Partners", "Fund", "Airbus", "Boeing", "Exxon", "Mobil", "Fleet",
+             "Agency", "Association", "Council", "Forum", "Summit", "Daily", "Times", "Post", "News", "Press"}
+
+
+def looks_like_organization(tokens: list[str]) -> bool:
+    return any(t in ORG_WORDS for t in tokens)
