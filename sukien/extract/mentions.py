@@ -254,8 +254,11 @@ class SentenceMentions:
                 walked.append(tok)
             if m is None and not tok.cap and not (i > 0 and self.tokens[i - 1].cap):
                 return False
-            if i > 0 and self.gap(self.tokens[i - 1].end, tok.start) != " ":
+            if i > 0 and self.gap(self.tokens[i - 1].end, tok.start) not in (" ", ", "):
                 return False
+            if i > 0 and self.gap(self.tokens[i - 1].end, tok.start) == ", " and \
+                    all(self.tokens[k].cap and not self.mask_of(self.tokens[k]) for k in (i - 1, max(i - 2, 0))):
+                return False     # a name before the comma ends the complement
             i -= 1
             steps += 1
         return False
