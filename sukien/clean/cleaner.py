@@ -147,6 +147,11 @@ class _Cleaner:
         if body and _is_name_line(body[-1]):
             self.drop("byline", body.pop())
 
+        if body:
+            m = F.TRAILING_BYLINE.search(body[-1])
+            if m and len(m.group(1)) <= 40 and not re.search(r"[.!?…:;]\s*$", m.group(1)) and len(body[-1]) > len(m.group(0)) + 40:
+                self.drop("byline", m.group(1))
+                body[-1] = body[-1][:m.start()].rstrip()
         paragraphs: list[str] = []
         for line in body:
             line = self.find_outlet(line)

@@ -49,3 +49,8 @@ def caption_start(text: str, marker: int) -> int:
 def looks_like_caption(sentence: str) -> bool:
     """Captions describe a photo: short, and never announce what will happen."""
     return len(sentence) <= 250 and not re.search(r"(?<!\w)(sẽ|dự kiến|cho biết|nhấn mạnh)(?!\w)", sentence)
+
+# A byline run onto the last sentence of a crawl: "… Việt Nam. D.Ngọc", "…./. Đức Tuân",
+# "… Biển Đông. Nguyễn Hồng Điệp (TTXVN)", "… tỉnh Vitebsk. TTXVN/Tin Tức".
+TRAILING_BYLINE = re.compile(
+    r"(?<=[.!?”\"])(?:/\.)?\s+((?:[A-ZĐ][\wÀ-ỹ]*\.?\s?){1,4}(?:\s*[(/]\s*[\wÀ-ỹ .]{2,20}\)?)?|[A-ZĐ]{2,}(?:/[\wÀ-ỹ ]{2,20})?)\s*$")
