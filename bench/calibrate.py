@@ -59,7 +59,7 @@ def main():
     matched = {id(e) for e, ok in held_out if ok}
     before = calibration(pred, score(gold, pred, types)["_matched"])
     after = calibration(events, matched)
-    print(f"commit {commit()}: ECE of the built-in prior {before['ece']}, of the fitted table on held-out "
+    print(f"commit {commit()}: ECE of the confidences now in use {before['ece']}, of a table fitted on one half and measured on the other "
           f"halves {after['ece']}")
     for b in after["bins"]:
         print(f"  {b['bin']:12} {b['events']:4} events  mean conf {b['mean_confidence']:.3f}  "
