@@ -205,5 +205,105 @@ def actor(name, db, as_json):
         out.print(table)
 
 
+@main.command("search")
+@click.argument("query")
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--limit", default=30, show_default=True)
+def search_cmd(query, db, as_json, limit):
+    """Search documents, actors and evidence sentences; diacritics optional ("to lam" finds Tô Lâm)."""
+    from .store import open_store
+    from .store.queries import search
+
+    rows = search(open_store(db), query, limit=limit)
+    if as_json:
+        for r in rows:
+            _json_line(r)
+        return
+    table = Table("kind", "id", "date", "match")
+    for r in rows:
+        table.add_row(r["kind"], str(r["id"]), r.get("date") or "", r["label"][:100])
+    out.print(table)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--by", type=click.Choice(["month", "week"]), default="month", show_default=True)
+@click.option("--group", type=click.Choice(["type", "pair"]), default="type", show_default=True)
+@click.option("--country", help="A country code or a pair: VNM-LAO.")
+@click.option("--actor")
+@click.option("--type", "type_")
+@click.option("--since")
+@click.option("--until")
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--csv", "as_csv", is_flag=True)
+def timeline(db, by, group, country, actor, type_, since, until, as_json, as_csv):
+    """Events and the engagement index per month or week, per type or country pair (weights: lexicons/engagement.yaml)."""
+    from .store import open_store
+    from .store.queries import timeline as run
+
+    rows = run(open_store(db), by=by, group=group, country=country, actor=actor, type_=type_, since=since, until=until)
+    if as_json:
+        for r in rows:
+            _json_line(r)
+        return
+    if as_csv:
+        import csv as _csv
+        w = _csv.DictWriter(sys.stdout, fieldnames=["period", "group", "events", "engagement"], lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+        return
+    table = Table("period", group, "events", "engagement")
+    for r in rows:
+        table.add_row(r["period"], r["group"], str(r["events"]), f"{r['engagement']:.2f}")
+    out.print(table)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "plover"]), default="jsonl",
+              show_default=True)
+@click.option("--out", "out_path", type=click.Path(dir_okay=False), help="File to write (default: stdout; parquet needs a file).")
+@click.option("--country")
+@click.option("--actor")
+@click.option("--type", "type_")
+@click.option("--since")
+@click.option("--until")
+def export(db, fmt, out_path, country, actor, type_, since, until):
+    """Export events: JSON Lines, CSV, Parquet, a GDELT-style event table (TSV) or PLOVER JSON Lines."""
+    from .exports import export as run
+    from .store import open_store
+
+    filters = dict(country=country, actor=actor, type_=type_, since=since, until=until)
+    store = open_store(db)
+    if fmt == "parquet":
+        if not out_path:
+            raise click.UsageError("--format parquet needs --out FILE")
+        with open(out_path, "wb") as fh:
+            n = run(store, fmt, fh, **filters)
+    elif out_path:
+        with open(out_path, "w", encoding="utf-8", newline="") as fh:
+            n = run(store, fmt, fh, **filters)
+    else:
+        n = run(store, fmt, sys.stdout, **filters)
+    console.print(f"{n} records ({fmt})")
+
+
+@main.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True)
+@click.option("--write-token", envvar="SUKIEN_WRITE_TOKEN", help="Allow POST /api/documents with this bearer token.")
+@click.option("--cors-origin", multiple=True, help="Allow this origin to read the API (closed by default).")
+def serve(db, host, port, write_token, cors_origin):
+    """Serve the REST API (/api/, /openapi.json) and the web UI (/)."""
+    import uvicorn
+    from .api import create_app
+
+    app = create_app(db, write_token=write_token, cors_origins=list(cors_origin) or None)
+    console.print(f"sukien on http://{host}:{port}/  (API docs: /docs, {'writable' if write_token else 'read-only'})")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 if __name__ == "__main__":
     main()

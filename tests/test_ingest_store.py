@@ -138,3 +138,18 @@ def test_jsonl_doc_key_is_id_url_or_file_line(tmp_path):
                  encoding="utf-8")
     keys = [r.doc.key for r in iter_documents([str(p)])]
     assert keys == ["x1", "https://e.vn/1", f"{p}:3"]
+
+
+def test_store_duplicate_index_survives_reopening(tmp_path):
+    """The MinHash index is rebuilt from the stored signatures: a copy ingested later, in a new process, is linked."""
+    from sukien.store import open_store
+    db = str(tmp_path / "re.db")
+    first = open_store(db)
+    ingest_into(first, SEEDS / "000_b14b693744722153.txt")
+    first.close()
+    seed = (SEEDS / "000_b14b693744722153.txt").read_text(encoding="utf-8")
+    (tmp_path / "copy.txt").write_text(seed.replace("thành công tốt đẹp", "thành công rất tốt đẹp"), encoding="utf-8")
+    second = open_store(db)
+    res = ingest_into(second, tmp_path / "copy.txt")
+    assert res.duplicate == 1
+    second.close()

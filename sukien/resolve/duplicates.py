@@ -34,8 +34,12 @@ def to_bytes(m: MinHash) -> bytes:
     return m.hashvalues.astype(np.uint64).tobytes()
 
 
+_DEFAULT = MinHash(num_perm=NUM_PERM)      # the scheme and dtype this datasketch version hashes with
+
+
 def from_bytes(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64))
+    values = np.frombuffer(data, dtype=np.uint64).astype(_DEFAULT.hashvalues.dtype)
+    return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=_DEFAULT.scheme)
 
 
 def similarity(a: set[str], b: set[str]) -> tuple[float, float]:

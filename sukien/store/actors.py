@@ -9,6 +9,7 @@ from ..lexicons.fold import fold
 from ..model import Actor
 from ..resolve.actors import same_person, skeleton
 from . import schema as S
+from . import search
 
 
 def actor_id(conn, actor: Actor | None) -> int | None:
@@ -39,10 +40,12 @@ def actor_id(conn, actor: Actor | None) -> int | None:
         for rid, rname, rcountry in rows:
             if skeleton(rname)[:2] == sk[:2] and same_person(name, rname, actor.country, rcountry):
                 conn.execute(S.actor_aliases.insert().values(actor_id=rid, alias=name, folded=folded))
+                search.add(conn, "actor", rid, name)
                 return rid
     new_id = conn.execute(S.actors.insert().values(name=name, folded=folded, kind=kind,
                                                    country=actor.country)).inserted_primary_key[0]
     conn.execute(S.actor_aliases.insert().values(actor_id=new_id, alias=name, folded=folded))
+    search.add(conn, "actor", new_id, name)
     return new_id
 
 

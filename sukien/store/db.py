@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 from ..model import Article
 from ..resolve.duplicates import DuplicateIndex, from_bytes, minhash_of, shingles, to_bytes
 from . import schema as S
+from . import search
 from .migrations import migrate
 
 DEFAULT_DB = "sukien.db"
@@ -110,6 +111,7 @@ class Store:
         extras: dict = {}
         with self.engine.begin() as conn:
             doc_id = conn.execute(S.documents.insert().values(**row)).inserted_primary_key[0]
+            search.add(conn, "document", doc_id, f"{article.title_text or ''} {article.text}")
             if writer is not None:
                 extras = writer(conn, doc_id, dup[0] if dup else None) or {}
         if not dup:

@@ -9,6 +9,7 @@ from sqlalchemy import func, or_, and_, select
 
 from ..model import Event
 from . import schema as S
+from . import search
 from .actors import actor_id
 
 SYMMETRIC = {"TALKS", "MEETING", "PHONE_CALL", "SIGN_AGREEMENT"}
@@ -68,6 +69,7 @@ def store_events(conn, doc_id: int, processed, only_add_sources: bool = False) -
         conn.execute(S.event_sources.insert().values(event_id=existing, document_id=doc_id, sentence=ev.sentence,
                                                      char_start=ev.char_start, char_end=ev.char_end,
                                                      confidence=ev.confidence))
+        search.add(conn, "evidence", existing, ev.sentence)
         outlets = conn.execute(select(func.count(func.distinct(func.coalesce(S.documents.c.outlet, S.documents.c.doc_key))))
                                .select_from(S.event_sources.join(S.documents, S.documents.c.id == S.event_sources.c.document_id))
                                .where(S.event_sources.c.event_id == existing)).scalar()

@@ -19,7 +19,20 @@ def _v2_actors_events(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
-MIGRATIONS = [(1, _v1_documents), (2, _v2_actors_events)]
+def _v3_search(conn: Connection) -> None:
+    """Diacritic-free search over documents, actors and evidence; backfills what is already stored."""
+    from sqlalchemy import select
+    from . import search
+    search.create(conn)
+    for row in conn.execute(select(schema.documents.c.id, schema.documents.c.title, schema.documents.c.clean_text)):
+        search.add(conn, "document", row.id, f"{row.title or ''} {row.clean_text}")
+    for row in conn.execute(select(schema.actor_aliases.c.actor_id, schema.actor_aliases.c.alias)):
+        search.add(conn, "actor", row.actor_id, row.alias)
+    for row in conn.execute(select(schema.event_sources.c.event_id, schema.event_sources.c.sentence)):
+        search.add(conn, "evidence", row.event_id, row.sentence)
+
+
+MIGRATIONS = [(1, _v1_documents), (2, _v2_actors_events), (3, _v3_search)]
 LATEST = MIGRATIONS[-1][0]
 
 

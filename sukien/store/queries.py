@@ -1,47 +1,26 @@
-"""Read-side queries over the store: events with filters, actors, an actor's role timeline."""
+"""Read-side queries over the store: events with filters, actors and their role timelines, documents,
+timelines with an engagement index, search. Parameterised SQLAlchemy Core only."""
 from __future__ import annotations
 
 import json
+from collections import defaultdict
+from datetime import date
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import aliased
 
+from ..lexicons import load_yaml
 from ..lexicons.fold import fold
+from ..lexicons.index import lexicon
 from ..resolve.actors import same_person
 from . import schema as S
+from . import search as search_index
+
+MAX_LIMIT = 500
 
 
-def list_events(store, actor: str | None = None, country: str | None = None, type_: str | None = None,
-                since: str | None = None, until: str | None = None, limit: int = 200) -> list[dict]:
-    src, tgt = aliased(S.actors), aliased(S.actors)
-    q = (select(S.events, src.c.name.label("source_name"), tgt.c.name.label("target_name"))
-         .join(src, src.c.id == S.events.c.source_actor_id, isouter=True)
-         .join(tgt, tgt.c.id == S.events.c.target_actor_id, isouter=True))
-    if actor:
-        ids = [a["id"] for a in find_actors(store, actor)]
-        q = q.where(or_(S.events.c.source_actor_id.in_(ids), S.events.c.target_actor_id.in_(ids)))
-    if country:
-        codes = [c.strip().upper() for c in country.split("-")]
-        for code in codes:
-            q = q.where(or_(S.events.c.source_country == code, S.events.c.target_country == code))
-    if type_:
-        q = q.where(S.events.c.type == type_.upper())
-    if since:
-        q = q.where(S.events.c.date_start >= since)
-    if until:
-        q = q.where(S.events.c.date_start <= until)
-    q = q.order_by(S.events.c.date_start.desc().nulls_last(), S.events.c.id).limit(limit)
-    with store.engine.connect() as conn:
-        rows = [dict(r._mapping) for r in conn.execute(q)]
-        for r in rows:
-            r["source"] = json.loads(r.pop("source_json"))
-            r["target"] = json.loads(r.pop("target_json") or "null")
-            r["sources"] = [dict(s._mapping) for s in conn.execute(
-                select(S.event_sources.c.document_id, S.documents.c.doc_key, S.documents.c.outlet,
-                       S.documents.c.url, S.event_sources.c.sentence)
-                .join(S.documents, S.documents.c.id == S.event_sources.c.document_id)
-                .where(S.event_sources.c.event_id == r["id"]))]
-    return rows
+def _limit(limit: int | None) -> int:
+    return max(1, min(int(limit or 50), MAX_LIMIT))
 
 
 def find_actors(store, name: str) -> list[dict]:
@@ -59,20 +38,105 @@ def find_actors(store, name: str) -> list[dict]:
     return [{"id": r.id, "name": r.name, "kind": r.kind, "country": r.country} for r in exact.values()]
 
 
-def list_actors(store, kind: str | None = "person", limit: int = 200) -> list[dict]:
+def _event_filters(store, q, actor=None, country=None, type_=None, plover=None, modality=None, since=None,
+                   until=None, outlet=None, text=None, actor_id=None, with_actor_id=None):
+    if actor_id is not None:
+        q = q.where(or_(S.events.c.source_actor_id == actor_id, S.events.c.target_actor_id == actor_id))
+    if with_actor_id is not None:
+        q = q.where(or_(S.events.c.source_actor_id == with_actor_id, S.events.c.target_actor_id == with_actor_id))
+    if actor:
+        ids = [a["id"] for a in find_actors(store, actor)] or [-1]
+        q = q.where(or_(S.events.c.source_actor_id.in_(ids), S.events.c.target_actor_id.in_(ids)))
+    if country:
+        codes = [c.strip().upper() for c in country.replace(",", "-").split("-") if c.strip()]
+        if len(codes) == 2:
+            a, b = codes
+            q = q.where(or_(and_(S.events.c.source_country == a, S.events.c.target_country == b),
+                            and_(S.events.c.source_country == b, S.events.c.target_country == a)))
+        elif codes:
+            q = q.where(or_(S.events.c.source_country == codes[0], S.events.c.target_country == codes[0]))
+    if type_:
+        q = q.where(S.events.c.type == type_.upper())
+    if plover:
+        q = q.where(S.events.c.plover == plover.upper())
+    if modality:
+        q = q.where(S.events.c.modality == modality.lower())
+    if since:
+        q = q.where(S.events.c.date_start >= date.fromisoformat(since))
+    if until:
+        q = q.where(S.events.c.date_start <= date.fromisoformat(until))
+    if outlet:
+        docs = select(S.event_sources.c.event_id).join(S.documents, S.documents.c.id == S.event_sources.c.document_id) \
+            .where(func.lower(S.documents.c.outlet).like(f"%{outlet.lower()}%"))
+        q = q.where(S.events.c.id.in_(docs))
+    if text:
+        with store.engine.connect() as conn:
+            ids = {r["ref_id"] for r in search_index.search(conn, text, kinds=["evidence"], limit=MAX_LIMIT * 4)}
+        q = q.where(S.events.c.id.in_(list(ids) or [-1]))
+    return q
+
+
+def _event_rows(conn, rows) -> list[dict]:
+    out = []
+    for r in rows:
+        r = dict(r._mapping)
+        r["source"] = json.loads(r.pop("source_json"))
+        r["target"] = json.loads(r.pop("target_json") or "null")
+        for k in ("date_start", "date_end"):
+            r[k] = r[k].isoformat() if r[k] else None
+        r["sources"] = [dict(s._mapping) for s in conn.execute(
+            select(S.event_sources.c.document_id, S.documents.c.doc_key, S.documents.c.title, S.documents.c.outlet,
+                   S.documents.c.url, S.documents.c.pub_date, S.event_sources.c.sentence, S.event_sources.c.char_start,
+                   S.event_sources.c.char_end)
+            .join(S.documents, S.documents.c.id == S.event_sources.c.document_id)
+            .where(S.event_sources.c.event_id == r["id"]).order_by(S.event_sources.c.document_id))]
+        for s in r["sources"]:
+            s["pub_date"] = s["pub_date"].isoformat() if s["pub_date"] else None
+        out.append(r)
+    return out
+
+
+def list_events(store, actor: str | None = None, country: str | None = None, type_: str | None = None,
+                since: str | None = None, until: str | None = None, limit: int = 200, offset: int = 0,
+                plover: str | None = None, modality: str | None = None, outlet: str | None = None,
+                text: str | None = None, actor_id: int | None = None, with_actor_id: int | None = None) -> list[dict]:
+    q = select(S.events)
+    q = _event_filters(store, q, actor, country, type_, plover, modality, since, until, outlet, text, actor_id,
+                       with_actor_id)
+    q = q.order_by(S.events.c.date_start.desc().nulls_last(), S.events.c.id).limit(_limit(limit)).offset(max(0, offset))
+    with store.engine.connect() as conn:
+        return _event_rows(conn, conn.execute(q))
+
+
+def count_events(store, **filters) -> int:
+    q = _event_filters(store, select(func.count()).select_from(S.events), **filters)
+    with store.engine.connect() as conn:
+        return conn.execute(q).scalar()
+
+
+def event(store, event_id: int) -> dict | None:
+    with store.engine.connect() as conn:
+        rows = _event_rows(conn, conn.execute(select(S.events).where(S.events.c.id == event_id)))
+    return rows[0] if rows else None
+
+
+def list_actors(store, kind: str | None = "person", limit: int = 200, offset: int = 0, name: str | None = None) -> list[dict]:
     mentions = func.count(S.observations.c.id).label("mentions")
     q = (select(S.actors.c.id, S.actors.c.name, S.actors.c.kind, S.actors.c.country, mentions)
          .join(S.observations, S.observations.c.actor_id == S.actors.c.id, isouter=True)
          .group_by(S.actors.c.id, S.actors.c.name, S.actors.c.kind, S.actors.c.country)
-         .order_by(mentions.desc(), S.actors.c.name).limit(limit))
+         .order_by(mentions.desc(), S.actors.c.name).limit(_limit(limit)).offset(max(0, offset)))
     if kind:
         q = q.where(S.actors.c.kind == kind)
+    if name:
+        ids = [a["id"] for a in find_actors(store, name)] or [-1]
+        q = q.where(S.actors.c.id.in_(ids))
     with store.engine.connect() as conn:
         out = [dict(r._mapping) for r in conn.execute(q)]
     for a in out:
         timeline = actor_timeline(store, a["id"])
-        a["current_titles"] = [t["title"] for t in timeline if t["last_seen"] == max((x["last_seen"] or "") for x in timeline)][:3] \
-            if timeline else []
+        latest = max((t["last_seen"] or "") for t in timeline) if timeline else ""
+        a["current_titles"] = [t["title"] for t in timeline if (t["last_seen"] or "") == latest][:3]
     return out
 
 
@@ -91,7 +155,7 @@ def actor_timeline(store, actor_id: int) -> list[dict]:
                 if entry is None:
                     per_title[key] = {"title": title, "country": r.country, "first_seen": when, "last_seen": when,
                                       "documents": {r.doc_key}, "evidence": r.clean_text[r.sent_start:r.sent_end],
-                                      "evidence_doc": r.doc_key}
+                                      "evidence_doc": r.doc_key, "evidence_document_id": r.document_id}
                 else:
                     entry["documents"].add(r.doc_key)
                     if when and (entry["first_seen"] is None or when < entry["first_seen"]):
@@ -103,3 +167,116 @@ def actor_timeline(store, actor_id: int) -> list[dict]:
         e["documents"] = len(e["documents"])
         out.append(e)
     return sorted(out, key=lambda e: (e["first_seen"] or "9999", e["title"]))
+
+
+def actor(store, actor_id: int) -> dict | None:
+    with store.engine.connect() as conn:
+        row = conn.execute(select(S.actors).where(S.actors.c.id == actor_id)).first()
+        if row is None:
+            return None
+        aliases = [r[0] for r in conn.execute(select(S.actor_aliases.c.alias).where(S.actor_aliases.c.actor_id == actor_id))]
+    events = list_events(store, actor_id=actor_id, limit=MAX_LIMIT)
+    partners: dict[int, dict] = {}
+    for e in events:
+        for side, other in (("source_actor_id", "target_actor_id"), ("target_actor_id", "source_actor_id")):
+            if e[side] == actor_id and e[other]:
+                p = partners.setdefault(e[other], {"id": e[other], "events": 0})
+                p["events"] += 1
+    with store.engine.connect() as conn:
+        for p in partners.values():
+            r = conn.execute(select(S.actors.c.name, S.actors.c.kind, S.actors.c.country).where(S.actors.c.id == p["id"])).first()
+            p.update(name=r.name, kind=r.kind, country=r.country)
+    return {**dict(row._mapping), "aliases": aliases, "titles": actor_timeline(store, actor_id), "events": events,
+            "co_participants": sorted(partners.values(), key=lambda p: -p["events"])}
+
+
+def document(store, doc_id: int) -> dict | None:
+    d = store.document(str(doc_id))
+    if d is None:
+        return None
+    d.pop("raw_text", None)
+    with store.engine.connect() as conn:
+        d["evidence"] = [dict(r._mapping) for r in conn.execute(
+            select(S.event_sources.c.event_id, S.event_sources.c.char_start, S.event_sources.c.char_end, S.events.c.type)
+            .join(S.events, S.events.c.id == S.event_sources.c.event_id)
+            .where(S.event_sources.c.document_id == doc_id).order_by(S.event_sources.c.char_start))]
+    for k in ("pub_date", "ingested_at"):
+        d[k] = d[k].isoformat() if d.get(k) else None
+    return d
+
+
+def engagement_weights() -> dict:
+    return load_yaml("engagement.yaml")
+
+
+def _rank_weight(actor_json: dict | None, weights: dict) -> float:
+    if not actor_json:
+        return weights["rank_weights"]["none"]
+    lex = lexicon()
+    ranks = [lex.title(t).rank for t in actor_json.get("titles") or [] if lex.title(t)]
+    if not ranks:
+        # "Thứ trưởng Bộ Ngoại giao": the office at the start of the title
+        for t in actor_json.get("titles") or []:
+            m = lex.title_re.match(t)
+            if m and lex.title(m.group(0)):
+                ranks.append(lex.title(m.group(0)).rank)
+    if not ranks:
+        return weights["rank_weights"]["person" if actor_json.get("name") else "none"]
+    return weights["rank_weights"].get(min(ranks), weights["rank_weights"]["none"])
+
+
+def timeline(store, by: str = "month", group: str = "type", **filters) -> list[dict]:
+    """Counts and engagement per period and group (event type, or country pair). The engagement index
+    weighs each event by its type and the highest rank among its participants (lexicons/engagement.yaml)."""
+    weights = engagement_weights()
+    q = _event_filters(store, select(S.events.c.type, S.events.c.date_start, S.events.c.source_country,
+                                     S.events.c.target_country, S.events.c.source_json, S.events.c.target_json),
+                       **filters).where(S.events.c.date_start.is_not(None))
+    buckets: dict[tuple[str, str], dict] = defaultdict(lambda: {"events": 0, "engagement": 0.0})
+    with store.engine.connect() as conn:
+        for r in conn.execute(q):
+            d = r.date_start
+            period = f"{d.year:04d}-{d.month:02d}" if by == "month" else f"{d.isocalendar()[0]}-W{d.isocalendar()[1]:02d}"
+            if group == "pair":
+                pair = sorted(c or "?" for c in (r.source_country, r.target_country))
+                key = "-".join(pair)
+            else:
+                key = r.type
+            w_type = weights["type_weights"].get(r.type, 0.5)
+            w_rank = max(_rank_weight(json.loads(r.source_json), weights),
+                         _rank_weight(json.loads(r.target_json or "null"), weights))
+            b = buckets[(period, key)]
+            b["events"] += 1
+            b["engagement"] += w_type * w_rank
+    return [{"period": p, "group": g, "events": v["events"], "engagement": round(v["engagement"], 3)}
+            for (p, g), v in sorted(buckets.items())]
+
+
+def search(store, query: str, limit: int = 50, offset: int = 0) -> list[dict]:
+    """Documents, actors and evidence sentences matching the query, diacritics optional."""
+    out = []
+    if offset == 0:
+        # a transliteration ("Thoong-lun Xi-xu-lít") is no full-text match but is the same person
+        for a in find_actors(store, query)[:5]:
+            out.append({"kind": "actor", "id": a["id"], "label": a["name"], "country": a["country"]})
+    with store.engine.connect() as conn:
+        for r in search_index.search(conn, query, limit=_limit(limit), offset=max(0, offset)):
+            item = {"kind": r["kind"], "id": r["ref_id"]}
+            if r["kind"] == "document":
+                d = conn.execute(select(S.documents.c.doc_key, S.documents.c.title, S.documents.c.pub_date)
+                                 .where(S.documents.c.id == r["ref_id"])).first()
+                if d:
+                    item.update(label=d.title or d.doc_key, date=d.pub_date.isoformat() if d.pub_date else None)
+            elif r["kind"] == "actor":
+                a = conn.execute(select(S.actors.c.name, S.actors.c.country).where(S.actors.c.id == r["ref_id"])).first()
+                if a:
+                    item.update(label=a.name, country=a.country)
+            else:
+                e = conn.execute(select(S.events.c.type, S.events.c.date_start, S.event_sources.c.sentence)
+                                 .join(S.event_sources, S.event_sources.c.event_id == S.events.c.id)
+                                 .where(S.events.c.id == r["ref_id"])).first()
+                if e:
+                    item.update(label=e.sentence, type=e.type, date=e.date_start.isoformat() if e.date_start else None)
+            if "label" in item and item not in out:
+                out.append(item)
+    return out

@@ -1,0 +1,169 @@
+"""FastAPI application: read-only JSON API under /api/, OpenAPI at /openapi.json, the web UI at /.
+Writes (POST /api/documents) need the write token given at start; CORS stays closed unless configured."""
+from __future__ import annotations
+
+import hmac
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import Path as Path_
+from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+
+from ..store import open_store
+from ..store import queries as Q
+
+STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
+MAX_BODY = 2 * 1024 * 1024
+EventType = Literal["VISIT", "TALKS", "MEETING", "PHONE_CALL", "CONGRATULATE", "CONDOLENCE", "SIGN_AGREEMENT",
+                    "AID", "SUPPORT", "ROLE_CHANGE"]
+
+
+class DocumentIn(BaseModel):
+    id: str | None = Field(None, max_length=500)
+    title: str | None = Field(None, max_length=2000)
+    text: str | None = Field(None, max_length=MAX_BODY)
+    html: str | None = Field(None, max_length=MAX_BODY)
+    date: str | None = Field(None, max_length=40)
+    url: str | None = Field(None, max_length=2000)
+    outlet: str | None = Field(None, max_length=300)
+
+
+def _iso(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise HTTPException(422, f"{name} must be a date YYYY-MM-DD") from None
+
+
+def create_app(db: str | None = None, write_token: str | None = None, cors_origins: list[str] | None = None) -> FastAPI:
+    store = open_store(db)
+    app = FastAPI(title="sukien", version="0.1.0",
+                  description="Events, actors and sources from Vietnamese political and diplomatic news. "
+                              "Read-only unless the server was started with a write token.")
+    app.state.store = store
+    if cors_origins:
+        from fastapi.middleware.cors import CORSMiddleware
+        app.add_middleware(CORSMiddleware, allow_origins=cors_origins, allow_methods=["GET"])
+
+    @app.middleware("http")
+    async def limit_body(request: Request, call_next):
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > MAX_BODY + 65536:
+            return JSONResponse({"detail": "request body too large"}, status_code=413)
+        return await call_next(request)
+
+    def event_filters(actor: str | None = Query(None, max_length=200),
+                      country: str | None = Query(None, max_length=20, description="VNM or a pair VNM-LAO"),
+                      type: EventType | None = None,
+                      plover: str | None = Query(None, max_length=20), modality: Literal["occurred", "planned", "ongoing"] | None = None,
+                      since: str | None = Query(None, max_length=10), until: str | None = Query(None, max_length=10),
+                      outlet: str | None = Query(None, max_length=200), q: str | None = Query(None, max_length=200),
+                      actor_id: int | None = Query(None, ge=1, le=2**31 - 1),
+                      with_actor_id: int | None = Query(None, ge=1, le=2**31 - 1)) -> dict:
+        return dict(actor=actor, country=country, type_=type, plover=plover, modality=modality,
+                    since=_iso(since, "since"), until=_iso(until, "until"), outlet=outlet, text=q,
+                    actor_id=actor_id, with_actor_id=with_actor_id)
+
+    def require_token(authorization: str | None = Header(None)) -> None:
+        if not write_token:
+            raise HTTPException(403, "this server is read-only (start it with --write-token)")
+        if not authorization or not authorization.startswith("Bearer "):
+            raise HTTPException(401, "missing bearer token", headers={"WWW-Authenticate": "Bearer"})
+        if not hmac.compare_digest(authorization[7:].encode(), write_token.encode()):
+            raise HTTPException(403, "wrong token")
+
+    @app.get("/api/events", summary="Events, newest first, with filters")
+    def events(filters: dict = Depends(event_filters), limit: int = Query(50, ge=1, le=Q.MAX_LIMIT),
+               offset: int = Query(0, ge=0, le=10_000_000)):
+        return {"total": Q.count_events(store, **filters),
+                "items": Q.list_events(store, limit=limit, offset=offset, **filters)}
+
+    @app.get("/api/events/{event_id}", summary="One event with every source")
+    def event(event_id: int = Path_(..., ge=1, le=2**31 - 1)):
+        e = Q.event(store, event_id)
+        if e is None:
+            raise HTTPException(404, "no such event")
+        return e
+
+    @app.get("/api/actors", summary="Actors with current titles and mention counts")
+    def actors(q: str | None = Query(None, max_length=200), kind: Literal["person", "org", "country"] | None = "person",
+               limit: int = Query(50, ge=1, le=Q.MAX_LIMIT), offset: int = Query(0, ge=0, le=10_000_000)):
+        return {"items": Q.list_actors(store, kind=kind, limit=limit, offset=offset, name=q)}
+
+    @app.get("/api/actors/{actor_id}", summary="An actor: titles over time, events, co-participants")
+    def actor(actor_id: int = Path_(..., ge=1, le=2**31 - 1)):
+        a = Q.actor(store, actor_id)
+        if a is None:
+            raise HTTPException(404, "no such actor")
+        return a
+
+    @app.get("/api/documents/{doc_id}", summary="A cleaned document with the evidence spans of its events")
+    def document(doc_id: int = Path_(..., ge=1, le=2**31 - 1)):
+        d = Q.document(store, doc_id)
+        if d is None:
+            raise HTTPException(404, "no such document")
+        return d
+
+    @app.get("/api/timeline", summary="Counts and engagement index per period and type or country pair")
+    def timeline(filters: dict = Depends(event_filters), by: Literal["month", "week"] = "month",
+                 group: Literal["type", "pair"] = "type"):
+        return {"by": by, "group": group, "weights": Q.engagement_weights(),
+                "items": Q.timeline(store, by=by, group=group, **filters)}
+
+    @app.get("/api/network", summary="Who met whom: actors and counted links")
+    def network(filters: dict = Depends(event_filters), level: Literal["country", "person"] = "country",
+                limit: int = Query(300, ge=1, le=Q.MAX_LIMIT)):
+        nodes, links = {}, {}
+        for e in Q.list_events(store, limit=limit, **filters):
+            sides = []
+            for a in (e["source"], e["target"]):
+                if not a:
+                    continue
+                key = a.get("country") if level == "country" else (a.get("name") or a.get("org") or a.get("country"))
+                if key:
+                    sides.append(key)
+                    nodes[key] = nodes.get(key, 0) + 1
+            if len(sides) == 2 and sides[0] != sides[1]:
+                k = tuple(sorted(sides))
+                links[k] = links.get(k, 0) + 1
+        return {"nodes": [{"id": k, "events": v} for k, v in sorted(nodes.items())],
+                "links": [{"source": a, "target": b, "events": n} for (a, b), n in sorted(links.items())]}
+
+    @app.get("/api/search", summary="Search documents, actors and evidence; diacritics optional")
+    def search(q: str = Query(..., min_length=1, max_length=200), limit: int = Query(30, ge=1, le=200),
+               offset: int = Query(0, ge=0, le=100_000)):
+        return {"items": Q.search(store, q, limit=limit, offset=offset)}
+
+    @app.post("/api/documents", status_code=201, dependencies=[Depends(require_token)],
+              summary="Ingest one article (write token required)")
+    def add_document(doc: DocumentIn):
+        from ..ingest.readers import read_jsonl_lines
+        from ..pipeline import process
+        from ..store.writer import write_extraction
+        import json as _json
+        results = list(read_jsonl_lines([(1, _json.dumps(doc.model_dump(exclude_none=True)))], "api"))
+        if not results or results[0].error:
+            raise HTTPException(422, results[0].error.reason if results else "empty document")
+        processed = process(results[0].doc)
+        res = store.store_article(processed.article,
+                                  writer=lambda conn, doc_id, dup: write_extraction(conn, doc_id, dup, processed))
+        return {"status": res.status, "document_id": res.document_id, "duplicate_of": res.duplicate_of,
+                "events": len(processed.events)}
+
+    @app.get("/", include_in_schema=False)
+    def index():
+        return FileResponse(STATIC / "index.html")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/healthz", include_in_schema=False, response_class=PlainTextResponse)
+    def health():
+        return "ok"
+
+    return app

@@ -1,0 +1,137 @@
+"""REST API over a real SQLite store holding the seeds and the examples (FastAPI's TestClient)."""
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+
+from conftest import EXAMPLES, SEEDS
+
+pytestmark = pytest.mark.shared
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    from sukien.pipeline import ingest
+    from sukien.store import open_store
+    path = str(tmp_path_factory.mktemp("api") / "api.db")
+    store = open_store(path)
+    ingest([str(SEEDS), str(EXAMPLES)], store)
+    store.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db):
+    from sukien.api import create_app
+    return TestClient(create_app(db))
+
+
+def test_api_openapi_lists_every_endpoint(client):
+    spec = client.get("/openapi.json").json()
+    for path in ("/api/events", "/api/events/{event_id}", "/api/actors", "/api/actors/{actor_id}",
+                 "/api/documents/{doc_id}", "/api/timeline", "/api/search", "/api/network"):
+        assert path in spec["paths"], path
+
+
+def test_api_events_filters(client):
+    all_events = client.get("/api/events").json()
+    assert all_events["total"] >= 16
+    pair = client.get("/api/events", params={"country": "VNM-LAO", "type": "VISIT"}).json()
+    assert {(e["source"]["name"], e["target"]["country"]) for e in pair["items"]} >= {("Tô Lâm", "LAO")}
+    assert all(e["type"] == "VISIT" for e in pair["items"])
+    since = client.get("/api/events", params={"since": "2026-01-01"}).json()
+    assert since["items"] and all(e["date_start"] >= "2026-01-01" for e in since["items"])
+    by_actor = client.get("/api/events", params={"actor": "thongloun"}).json()
+    assert by_actor["total"] >= 6
+    text = client.get("/api/events", params={"q": "dien dam"}).json()
+    assert text["items"] and {e["type"] for e in text["items"]} == {"PHONE_CALL"}
+    assert client.get("/api/events", params={"since": "31/12/2024"}).status_code == 422
+    assert client.get("/api/events", params={"limit": 100000}).status_code == 422
+
+
+def test_api_event_with_evidence_in_document(client):
+    e = client.get("/api/events", params={"type": "PHONE_CALL"}).json()["items"][0]
+    detail = client.get(f"/api/events/{e['id']}").json()
+    src = detail["sources"][0]
+    doc = client.get(f"/api/documents/{src['document_id']}").json()
+    assert doc["clean_text"][src["char_start"]:src["char_end"]] == src["sentence"]
+    assert any(ev["event_id"] == e["id"] for ev in doc["evidence"])
+    assert client.get("/api/events/999999").status_code == 404
+
+
+def test_api_actor_timeline_and_partners(client):
+    actors = client.get("/api/actors", params={"q": "Thongloun Sisoulith"}).json()["items"]
+    assert actors[0]["name"] == "Thongloun Sisoulith"
+    a = client.get(f"/api/actors/{actors[0]['id']}").json()
+    assert {"Tổng Bí thư", "Chủ tịch nước"} <= {t["title"] for t in a["titles"]}
+    assert "Tô Lâm" in {p["name"] for p in a["co_participants"]}
+
+
+def test_api_search_forgives_diacritics(client):
+    for q in ("to lam", "Tô Lâm", "TO LAM", "thoong lun xi xu lit"):
+        items = client.get("/api/search", params={"q": q}).json()["items"]
+        labels = [i["label"] for i in items]
+        assert any(label in ("Tô Lâm", "Thongloun Sisoulith") for label in labels), (q, labels)
+    dd = client.get("/api/search", params={"q": "dang cong san"}).json()["items"]
+    assert dd      # "đ" folds to "d"
+
+
+def test_api_timeline_and_network(client):
+    tl = client.get("/api/timeline", params={"group": "pair", "country": "VNM-LAO"}).json()
+    assert tl["items"] and all(i["group"] == "LAO-VNM" for i in tl["items"])
+    assert tl["weights"]["type_weights"]["VISIT"] == 1.0
+    net = client.get("/api/network").json()
+    assert {"LAO", "VNM"} <= {n["id"] for n in net["nodes"]}
+
+
+@pytest.mark.parametrize("value", ["' OR 1=1 --", "\"; DROP TABLE events; --", "%' UNION SELECT * FROM actors --",
+                                   "<script>alert(1)</script>", "\\x00", "é" * 150])
+def test_api_injection_strings_are_data(client, value):
+    for params in ({"actor": value}, {"q": value}, {"outlet": value}, {"country": value[:20]}):
+        r = client.get("/api/events", params=params)
+        assert r.status_code in (200, 422), r.text
+    assert client.get("/api/search", params={"q": value}).status_code in (200, 422)
+    assert client.get("/api/events").json()["total"] >= 16      # nothing dropped
+
+
+def test_api_read_only_without_token(client):
+    r = client.post("/api/documents", json={"id": "x", "text": "Thủ tướng tiếp Đại sứ."})
+    assert r.status_code == 403
+
+
+def test_api_write_needs_the_token(db):
+    from sukien.api import create_app
+    client = TestClient(create_app(db, write_token="s3cret"))
+    doc = {"id": "api_1", "title": "Thủ tướng tiếp Đại sứ Nhật Bản",
+           "text": "Chiều 3/3, Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản Ito Naoki.", "date": "2025-03-03"}
+    assert client.post("/api/documents", json=doc).status_code == 401
+    assert client.post("/api/documents", json=doc, headers={"Authorization": "Bearer nope"}).status_code == 403
+    r = client.post("/api/documents", json=doc, headers={"Authorization": "Bearer s3cret"})
+    assert r.status_code == 201, r.text
+    assert r.json()["status"] == "new" and r.json()["events"] == 1
+    again = client.post("/api/documents", json=doc, headers={"Authorization": "Bearer s3cret"})
+    assert again.json()["status"] == "unchanged"
+    assert client.get("/api/events", params={"actor": "Ito Naoki"}).json()["total"] == 1
+    big = client.post("/api/documents", content=b"x" * (3 * 1024 * 1024),
+                      headers={"Authorization": "Bearer s3cret", "Content-Type": "application/json"})
+    assert big.status_code == 413
+
+
+def test_cli_exports(db, tmp_path):
+    from click.testing import CliRunner
+    from sukien.cli import main
+    runner = CliRunner()
+    gd = tmp_path / "g.tsv"
+    assert runner.invoke(main, ["export", "--db", db, "--format", "gdelt", "--out", str(gd)]).exit_code == 0
+    rows = [l.split("\t") for l in gd.read_text(encoding="utf-8").splitlines()]
+    header, body = rows[0], rows[1:]
+    codes = [r[header.index("EventCode")] for r in body]
+    assert "042" in codes and "043" in codes and codes.count("042") == codes.count("043")
+    pl = runner.invoke(main, ["export", "--db", db, "--format", "plover"]).output.splitlines()
+    rec = json.loads(pl[0])
+    assert rec["event_type"] in ("CONSULT", "SUPPORT", "AID", "AGREE") and rec["source"]
+    pq = tmp_path / "e.parquet"
+    assert runner.invoke(main, ["export", "--db", db, "--format", "parquet", "--out", str(pq)]).exit_code == 0
+    import pyarrow.parquet as papq
+    assert papq.read_table(pq).num_rows == len([l for l in runner.invoke(
+        main, ["export", "--db", db, "--format", "jsonl"]).output.splitlines() if l.startswith("{")])
