@@ -45,6 +45,7 @@ class ArticleExtractor:
         self.sentences = split_sentences(article)
         self.infos: list[SentenceInfo] = []
         self.host_country: str | None = None      # where the document's visit takes place, once known
+        self.visit_range: ResolvedDate | None = None   # its days, for the meetings held during it
 
     # -- pass 1: mentions and people ----------------------------------------------------------------
     def analyse(self) -> None:
@@ -94,6 +95,8 @@ class ArticleExtractor:
             for e in sentence_events:
                 if e.type == "VISIT" and e.target is not None and e.target.country and e.modality != "planned":
                     self.host_country = e.target.country
+                    if e.date_start and e.date_end and e.date_text:
+                        self.visit_range = ResolvedDate(e.date_start, e.date_end, "day", e.date_text)
             # the people and day this sentence establishes, for the sentences after it
             persons = [m for m in info.mentions if m.kind == "person"]
             if persons:
@@ -180,6 +183,11 @@ class ArticleExtractor:
                 best, best_d = r, dist
         if best is not None:
             return best
+        sentence = self.text[info.sentence.span.start:info.sentence.span.end].lower()
+        if kind in ("TALKS", "MEETING") and self.visit_range is not None and \
+                re.search(r"(?<!\w)(chuyến thăm|khuôn khổ|trong thời gian|nhân dịp)(?!\w)", sentence):
+            # "Trong khuôn khổ chuyến thăm, X đã hội đàm với Y": the days of the visit it belongs to
+            return ResolvedDate(self.visit_range.start, self.visit_range.end, "day", None)
         if kind != "VISIT" and last_day is not None and not info.sentence.is_title:
             return ResolvedDate(last_day.start, None, last_day.precision, None)
         return ResolvedDate(None, None, "unknown", None)

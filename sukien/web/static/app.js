@@ -10,7 +10,7 @@ const I18N = {
     events: "Sự kiện", actor: "Nhân vật", country: "Quốc gia / cặp (VNM-LAO)", type: "Loại", since: "Từ ngày",
     until: "Đến ngày", text: "Nội dung", filter: "Lọc", all: "Tất cả", date: "Ngày", who: "Ai — với ai",
     sources: "Nguồn", none: "Không có kết quả.", evidence: "Câu trích trong bài", titles: "Chức danh theo thời gian",
-    first_seen: "Lần đầu", last_seen: "Lần cuối", partners: "Đã gặp / làm việc với", actor_events: "Sự kiện",
+    title_col: "Chức danh", first_seen: "Lần đầu", last_seen: "Lần cuối", partners: "Đã gặp / làm việc với", actor_events: "Sự kiện",
     timeline: "Dòng thời gian giao lưu", group: "Nhóm theo", by_type: "loại sự kiện", by_pair: "cặp quốc gia",
     engagement: "Chỉ số giao lưu", count: "Số sự kiện", network: "Mạng lưới gặp gỡ", level: "Cấp",
     countries: "quốc gia", people: "cá nhân", results: "Kết quả tìm kiếm", document: "Bài báo", modality: "Trạng thái",
@@ -24,7 +24,7 @@ const I18N = {
     events: "Events", actor: "Actor", country: "Country / pair (VNM-LAO)", type: "Type", since: "Since",
     until: "Until", text: "Text", filter: "Filter", all: "All", date: "Date", who: "Who — with whom",
     sources: "Sources", none: "Nothing found.", evidence: "Evidence in the article", titles: "Titles over time",
-    first_seen: "First seen", last_seen: "Last seen", partners: "Met / worked with", actor_events: "Events",
+    title_col: "Title", first_seen: "First seen", last_seen: "Last seen", partners: "Met / worked with", actor_events: "Events",
     timeline: "Engagement timeline", group: "Group by", by_type: "event type", by_pair: "country pair",
     engagement: "Engagement index", count: "Events", network: "Who met whom", level: "Level",
     countries: "countries", people: "people", results: "Search results", document: "Article", modality: "Modality",
@@ -152,7 +152,7 @@ async function viewActor(id, params) {
     el("a", { class: `pill ${withId ? "" : "active"}`, href: `#/actor/${id}` }, t("show_all")),
     a.co_participants.map((p) => el("a", { class: `pill partner ${withId === p.id ? "active" : ""}`, href: `#/actor/${id}?with=${p.id}`, "data-partner": p.name },
       `${p.name} (${p.events})`)));
-  const titles = el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, t("titles")), el("th", {}, t("first_seen")),
+  const titles = el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, t("title_col")), el("th", {}, t("first_seen")),
       el("th", {}, t("last_seen")), el("th", {}, t("evidence")))),
     el("tbody", {}, a.titles.map((ti) => el("tr", {}, el("td", {}, `${ti.title} ${ti.country ? "(" + ti.country + ")" : ""}`),
       el("td", { class: "date" }, ti.first_seen || "?"), el("td", { class: "date" }, ti.last_seen || "?"),
@@ -187,7 +187,7 @@ async function viewTimeline(params) {
   const max = Math.max(1, ...totals);
   const bw = periods.length ? (W - pad * 2) / periods.length : 0;
   const palette = ["#b3261e", "#2f6fdf", "#2e8b57", "#c77d00", "#7b4fc9", "#008b8b", "#a0522d", "#555"];
-  const chart = svg("svg", { viewBox: `0 0 ${W} ${H + 40}`, width: "100%", role: "img", id: "timeline-chart" });
+  const chart = svg("svg", { viewBox: `0 0 ${W} ${H + 70}`, width: "100%", role: "img", id: "timeline-chart" });
   periods.forEach((p, i) => {
     let y = H;
     groups.forEach((g, gi) => {
@@ -279,6 +279,8 @@ async function render() {
     else content = await viewEvents(params);
     app.replaceChildren(...content.filter(Boolean));
     app.dataset.view = parts[0] || "events";
+    const mark = document.getElementById("evidence");
+    if (mark) mark.scrollIntoView({ block: "center" });
   } catch (err) {
     app.replaceChildren(el("p", { class: "error" }, String(err)));
   }

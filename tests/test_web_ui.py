@@ -1,0 +1,134 @@
+"""The web UI in real headless Chromium (Debian's /usr/bin/chromium driven by Playwright; no browser download).
+Screenshots go to tests/screenshots/ for a person to look at."""
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, SEEDS
+
+pytestmark = pytest.mark.shared
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SHOTS = Path(__file__).parent / "screenshots"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is not installed in CI")
+        pytest.skip("no Chromium at /usr/bin/chromium (apt-get install chromium)")
+    import uvicorn
+    from sukien.api import create_app
+    from sukien.pipeline import ingest
+    from sukien.store import open_store
+    db = str(tmp_path_factory.mktemp("web") / "web.db")
+    hostile = tmp_path_factory.mktemp("hostile") / "xss.txt"
+    hostile.write_text(" date 2025-03-01 \nTin\n\n<script>window.__xss = 1</script><img src=x onerror=\"window.__xss=2\"> "
+                       "Ngày 1/3, Chủ tịch nước Lương Cường tiếp Đại sứ Nhật Bản Ito Naoki <b>tại Hà Nội</b>.",
+                       encoding="utf-8")
+    store = open_store(db)
+    ingest([str(SEEDS), str(EXAMPLES), str(hostile)], store)
+    store.close()
+    port = _free_port()
+    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    from playwright.sync_api import sync_playwright
+    SHOTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        pg = browser.new_page(viewport={"width": 1280, "height": 900})
+        errors = []
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.errors = errors
+        yield pg
+        browser.close()
+
+
+def test_web_last_meeting_of_two_leaders_in_three_clicks(server, page):
+    """"When did Tô Lâm and Thongloun Sisoulith last meet?": search, click the person, click the partner."""
+    page.goto(server + "/")
+    page.wait_for_selector("table.events")
+    page.screenshot(path=str(SHOTS / "01-events.png"), full_page=True)
+    page.fill("#search", "thongloun")
+    page.press("#search", "Enter")
+    page.click("a.result-actor >> text=Thongloun Sisoulith")                       # click 1
+    page.wait_for_selector("#actor-name")
+    assert "Thongloun Sisoulith" in page.inner_text("#actor-name")
+    assert "Chủ tịch nước" in page.inner_text("main") and "Tổng Bí thư" in page.inner_text("main")
+    page.click("a.partner[data-partner='Tô Lâm']")                                 # click 2
+    page.wait_for_selector("a.pill.partner.active")
+    rows = page.query_selector_all("table.events tbody tr")
+    assert rows
+    first_date = rows[0].query_selector("td.date").inner_text()
+    assert first_date == "2026-01-26"       # the talks held during Thongloun Sisoulith's visit of 26-27 Jan 2026
+    page.screenshot(path=str(SHOTS / "02-actor-with-partner.png"), full_page=True)
+    rows[0].query_selector("a.event-link").click()                                 # click 3
+    page.wait_for_selector("mark#evidence")
+    assert "đã hội đàm với Tổng Bí thư Tô Lâm" in page.inner_text("mark#evidence")
+    page.screenshot(path=str(SHOTS / "03-event-evidence.png"), full_page=True)
+    assert not page.errors
+
+
+def test_web_filters_timeline_network_and_language(server, page):
+    page.goto(server + "/#/events")
+    page.wait_for_selector("#filters")
+    page.select_option("select[name=type]", "PHONE_CALL")
+    page.click("#filters button")
+    page.wait_for_function("location.hash.includes('PHONE_CALL')")
+    page.wait_for_selector("table.events")
+    types = {t.inner_text() for t in page.query_selector_all("table.events .type")}
+    assert types == {"PHONE_CALL"}
+    page.goto(server + "/#/timeline?country=VNM-LAO&group=pair")
+    page.wait_for_selector("#timeline-chart rect")
+    page.screenshot(path=str(SHOTS / "04-timeline.png"), full_page=True)
+    page.goto(server + "/#/network")
+    page.wait_for_selector("#network-chart circle")
+    assert "LAO" in page.text_content("#network-chart")
+    page.screenshot(path=str(SHOTS / "05-network.png"), full_page=True)
+    page.click("#lang")
+    page.wait_for_function("document.documentElement.lang === 'en'")
+    assert page.inner_text("nav") .startswith("Events")
+    page.screenshot(path=str(SHOTS / "06-english.png"), full_page=True)
+    page.click("#lang")
+    assert not page.errors
+
+
+def test_web_article_markup_is_shown_as_text_never_run(server, page):
+    page.goto(server + "/")
+    page.fill("#search", "ito naoki")
+    page.press("#search", "Enter")
+    page.wait_for_selector("#results")
+    page.click("a.result-document")
+    page.wait_for_selector("article.doc")
+    assert "<script>window.__xss = 1</script>" in page.inner_text("article.doc")
+    assert page.evaluate("window.__xss") is None
+    assert page.query_selector("article.doc script") is None and page.query_selector("article.doc img") is None
+    page.screenshot(path=str(SHOTS / "07-hostile-article.png"), full_page=True)
