@@ -16,6 +16,21 @@ SYMMETRIC = {"TALKS", "MEETING", "PHONE_CALL", "SIGN_AGREEMENT"}
 CLOSE_DAYS = 3     # reports without an exact day still merge when their documents are this close
 
 
+def rank_of(*sides) -> int | None:
+    """Highest rank (lowest number, titles.tsv) among the titles of the sides; None when no title is known."""
+    from ..lexicons.index import lexicon
+    lex = lexicon()
+    ranks = []
+    for side in sides:
+        for t in (side or {}).get("titles") or []:
+            title = lex.title(t)
+            if title is None and (m := lex.title_re.match(t)):
+                title = lex.title(m.group(0))
+            if title is not None:
+                ranks.append(title.rank)
+    return min(ranks) if ranks else None
+
+
 def _d(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
@@ -61,7 +76,8 @@ def store_events(conn, doc_id: int, processed, only_add_sources: bool = False) -
                 date_start=_d(ev.date_start), date_end=_d(ev.date_end), date_precision=ev.date_precision,
                 date_text=ev.date_text, location_name=(ev.location or {}).get("name"),
                 location_country=(ev.location or {}).get("country"), modality=ev.modality,
-                confidence=ev.confidence, num_sources=0, num_articles=0)).inserted_primary_key[0]
+                confidence=ev.confidence, num_sources=0, num_articles=0,
+                max_rank=rank_of(ev.source.as_json(), ev.target.as_json() if ev.target else None))).inserted_primary_key[0]
         already = conn.execute(select(func.count()).select_from(S.event_sources).where(
             S.event_sources.c.event_id == existing, S.event_sources.c.document_id == doc_id)).scalar()
         if already:

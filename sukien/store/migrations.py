@@ -32,7 +32,23 @@ def _v3_search(conn: Connection) -> None:
         search.add(conn, "evidence", row.event_id, row.sentence)
 
 
-MIGRATIONS = [(1, _v1_documents), (2, _v2_actors_events), (3, _v3_search)]
+def _v4_query_speed(conn: Connection) -> None:
+    """Indexes for actor and date queries, and the rank of each event's highest participant."""
+    from sqlalchemy import text
+    cols = {c["name"] for c in inspect(conn).get_columns("events")}
+    if "max_rank" not in cols:
+        conn.execute(text("ALTER TABLE events ADD COLUMN max_rank INTEGER"))
+    for index in schema.events.indexes:
+        index.create(conn, checkfirst=True)
+    from .events import rank_of
+    import json
+    rows = conn.execute(text("SELECT id, source_json, target_json FROM events WHERE max_rank IS NULL")).all()
+    for r in rows:
+        rank = rank_of(json.loads(r.source_json), json.loads(r.target_json or "null"))
+        conn.execute(text("UPDATE events SET max_rank = :r WHERE id = :i"), {"r": rank, "i": r.id})
+
+
+MIGRATIONS = [(1, _v1_documents), (2, _v2_actors_events), (3, _v3_search), (4, _v4_query_speed)]
 LATEST = MIGRATIONS[-1][0]
 
 

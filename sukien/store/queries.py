@@ -23,19 +23,23 @@ def _limit(limit: int | None) -> int:
     return max(1, min(int(limit or 50), MAX_LIMIT))
 
 
-def find_actors(store, name: str) -> list[dict]:
-    """Actors whose name or alias matches: exact fold first, then containment, then the same person."""
+def find_actors(store, name: str, fuzzy: bool = True) -> list[dict]:
+    """Actors whose name or alias matches: exact fold first, then containment, then (fuzzy) the same person
+    under another spelling ("Thoong-lun Xi-xu-lít")."""
     folded = fold(name)
+    if not folded:
+        return []
+    cols = (S.actors.c.id, S.actors.c.name, S.actors.c.kind, S.actors.c.country)
+    base = select(*cols).join(S.actor_aliases, S.actor_aliases.c.actor_id == S.actors.c.id).distinct()
     with store.engine.connect() as conn:
-        rows = conn.execute(select(S.actors.c.id, S.actors.c.name, S.actors.c.kind, S.actors.c.country,
-                                   S.actor_aliases.c.folded)
-                            .join(S.actor_aliases, S.actor_aliases.c.actor_id == S.actors.c.id)).all()
-    exact = {r.id: r for r in rows if r.folded == folded}
-    if not exact:
-        exact = {r.id: r for r in rows if folded and folded in r.folded}
-    if not exact:
-        exact = {r.id: r for r in rows if r.kind == "person" and same_person(name, r.name)}
-    return [{"id": r.id, "name": r.name, "kind": r.kind, "country": r.country} for r in exact.values()]
+        rows = conn.execute(base.where(S.actor_aliases.c.folded == folded)).all()
+        if not rows:
+            pattern = "%" + folded.replace("\\", "").replace("%", "").replace("_", "") + "%"
+            rows = conn.execute(base.where(S.actor_aliases.c.folded.like(pattern)).limit(50)).all()
+        if not rows and fuzzy and 1 < len(folded.split()) <= 6:
+            people = conn.execute(select(*cols).where(S.actors.c.kind == "person")).all()
+            rows = [r for r in people if same_person(name, r.name)]
+    return [{"id": r.id, "name": r.name, "kind": r.kind, "country": r.country} for r in rows]
 
 
 def _event_filters(store, q, actor=None, country=None, type_=None, plover=None, modality=None, since=None,
@@ -84,16 +88,28 @@ def _event_rows(conn, rows) -> list[dict]:
         r["target"] = json.loads(r.pop("target_json") or "null")
         for k in ("date_start", "date_end"):
             r[k] = r[k].isoformat() if r[k] else None
-        r["sources"] = [dict(s._mapping) for s in conn.execute(
-            select(S.event_sources.c.document_id, S.documents.c.doc_key, S.documents.c.title, S.documents.c.outlet,
-                   S.documents.c.url, S.documents.c.pub_date, S.event_sources.c.sentence, S.event_sources.c.char_start,
-                   S.event_sources.c.char_end)
-            .join(S.documents, S.documents.c.id == S.event_sources.c.document_id)
-            .where(S.event_sources.c.event_id == r["id"]).order_by(S.event_sources.c.document_id))]
-        for s in r["sources"]:
-            s["pub_date"] = s["pub_date"].isoformat() if s["pub_date"] else None
+        r["sources"] = []
         out.append(r)
+    by_id = {r["id"]: r for r in out}
+    ids = list(by_id)
+    for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
+        for s in conn.execute(
+                select(S.event_sources.c.event_id, S.event_sources.c.document_id, S.documents.c.doc_key,
+                       S.documents.c.title, S.documents.c.outlet, S.documents.c.url, S.documents.c.pub_date,
+                       S.event_sources.c.sentence, S.event_sources.c.char_start, S.event_sources.c.char_end)
+                .join(S.documents, S.documents.c.id == S.event_sources.c.document_id)
+                .where(S.event_sources.c.event_id.in_(chunk)).order_by(S.event_sources.c.document_id)):
+            s = dict(s._mapping)
+            s["pub_date"] = s["pub_date"].isoformat() if s["pub_date"] else None
+            by_id[s.pop("event_id")]["sources"].append(s)
     return out
+
+
+def _newest_first(store):
+    # SQLite sorts NULL lowest (last in DESC) and can use the date index; PostgreSQL needs NULLS LAST
+    if store.dialect == "postgresql":
+        return (S.events.c.date_start.desc().nulls_last(), S.events.c.id.desc())
+    return (S.events.c.date_start.desc(), S.events.c.id.desc())
 
 
 def list_events(store, actor: str | None = None, country: str | None = None, type_: str | None = None,
@@ -103,13 +119,20 @@ def list_events(store, actor: str | None = None, country: str | None = None, typ
     q = select(S.events)
     q = _event_filters(store, q, actor, country, type_, plover, modality, since, until, outlet, text, actor_id,
                        with_actor_id)
-    q = q.order_by(S.events.c.date_start.desc().nulls_last(), S.events.c.id).limit(_limit(limit)).offset(max(0, offset))
+    q = q.order_by(*_newest_first(store)).limit(_limit(limit)).offset(max(0, offset))
     with store.engine.connect() as conn:
         return _event_rows(conn, conn.execute(q))
 
 
-def count_events(store, **filters) -> int:
-    q = _event_filters(store, select(func.count()).select_from(S.events), **filters)
+COUNT_CAP = 10_000
+
+
+def count_events(store, cap: int | None = COUNT_CAP, **filters) -> int:
+    """Number of matching events, counted up to `cap` (a page needs "more than 10,000", not the exact figure)."""
+    inner = _event_filters(store, select(S.events.c.id), **filters)
+    if cap:
+        inner = inner.limit(cap)
+    q = select(func.count()).select_from(inner.subquery())
     with store.engine.connect() as conn:
         return conn.execute(q).scalar()
 
@@ -175,13 +198,18 @@ def actor(store, actor_id: int) -> dict | None:
         if row is None:
             return None
         aliases = [r[0] for r in conn.execute(select(S.actor_aliases.c.alias).where(S.actor_aliases.c.actor_id == actor_id))]
-    events = list_events(store, actor_id=actor_id, limit=MAX_LIMIT)
+    events = list_events(store, actor_id=actor_id, limit=200)
+    with store.engine.connect() as conn:
+        partner_counts = conn.execute(
+            select(S.events.c.source_actor_id, S.events.c.target_actor_id, func.count().label("n"))
+            .where(or_(S.events.c.source_actor_id == actor_id, S.events.c.target_actor_id == actor_id))
+            .group_by(S.events.c.source_actor_id, S.events.c.target_actor_id)).all()
     partners: dict[int, dict] = {}
-    for e in events:
-        for side, other in (("source_actor_id", "target_actor_id"), ("target_actor_id", "source_actor_id")):
-            if e[side] == actor_id and e[other]:
-                p = partners.setdefault(e[other], {"id": e[other], "events": 0})
-                p["events"] += 1
+    for src, tgt, n in partner_counts:
+        other = tgt if src == actor_id else src
+        if other and other != actor_id:
+            p = partners.setdefault(other, {"id": other, "events": 0})
+            p["events"] += n
     with store.engine.connect() as conn:
         for p in partners.values():
             r = conn.execute(select(S.actors.c.name, S.actors.c.kind, S.actors.c.country).where(S.actors.c.id == p["id"])).first()
@@ -209,47 +237,35 @@ def engagement_weights() -> dict:
     return load_yaml("engagement.yaml")
 
 
-def _rank_weight(actor_json: dict | None, weights: dict) -> float:
-    if not actor_json:
-        return weights["rank_weights"]["none"]
-    lex = lexicon()
-    ranks = [lex.title(t).rank for t in actor_json.get("titles") or [] if lex.title(t)]
-    if not ranks:
-        # "Thứ trưởng Bộ Ngoại giao": the office at the start of the title
-        for t in actor_json.get("titles") or []:
-            m = lex.title_re.match(t)
-            if m and lex.title(m.group(0)):
-                ranks.append(lex.title(m.group(0)).rank)
-    if not ranks:
-        return weights["rank_weights"]["person" if actor_json.get("name") else "none"]
-    return weights["rank_weights"].get(min(ranks), weights["rank_weights"]["none"])
-
-
 def timeline(store, by: str = "month", group: str = "type", **filters) -> list[dict]:
     """Counts and engagement per period and group (event type, or country pair). The engagement index
-    weighs each event by its type and the highest rank among its participants (lexicons/engagement.yaml)."""
+    weighs each event by its type and the highest rank among its participants (lexicons/engagement.yaml);
+    the weighting runs in SQL so that a store of millions of events answers quickly."""
+    from sqlalchemy import case, literal
+
     weights = engagement_weights()
-    q = _event_filters(store, select(S.events.c.type, S.events.c.date_start, S.events.c.source_country,
-                                     S.events.c.target_country, S.events.c.source_json, S.events.c.target_json),
-                       **filters).where(S.events.c.date_start.is_not(None))
-    buckets: dict[tuple[str, str], dict] = defaultdict(lambda: {"events": 0, "engagement": 0.0})
+    d = S.events.c.date_start
+    if store.dialect == "postgresql":
+        period = func.to_char(d, "YYYY-MM") if by == "month" else func.to_char(d, 'IYYY-"W"IW')
+    else:
+        period = func.strftime("%Y-%m", d) if by == "month" else func.strftime("%Y-W%W", d)
+    if group == "pair":
+        lo = case((S.events.c.source_country <= S.events.c.target_country, S.events.c.source_country),
+                  else_=S.events.c.target_country)
+        hi = case((S.events.c.source_country <= S.events.c.target_country, S.events.c.target_country),
+                  else_=S.events.c.source_country)
+        key = func.coalesce(lo, "?") + literal("-") + func.coalesce(hi, "?")
+    else:
+        key = S.events.c.type
+    type_w = case(*[(S.events.c.type == t, w) for t, w in weights["type_weights"].items()], else_=0.5)
+    ranks = {k: v for k, v in weights["rank_weights"].items() if isinstance(k, int)}
+    rank_w = case(*[(S.events.c.max_rank == r, w) for r, w in ranks.items()], else_=weights["rank_weights"]["none"])
+    q = select(period.label("period"), key.label("grp"), func.count().label("events"),
+               func.sum(type_w * rank_w).label("engagement"))
+    q = _event_filters(store, q, **filters).where(d.is_not(None)).group_by(period, key).order_by(period, key)
     with store.engine.connect() as conn:
-        for r in conn.execute(q):
-            d = r.date_start
-            period = f"{d.year:04d}-{d.month:02d}" if by == "month" else f"{d.isocalendar()[0]}-W{d.isocalendar()[1]:02d}"
-            if group == "pair":
-                pair = sorted(c or "?" for c in (r.source_country, r.target_country))
-                key = "-".join(pair)
-            else:
-                key = r.type
-            w_type = weights["type_weights"].get(r.type, 0.5)
-            w_rank = max(_rank_weight(json.loads(r.source_json), weights),
-                         _rank_weight(json.loads(r.target_json or "null"), weights))
-            b = buckets[(period, key)]
-            b["events"] += 1
-            b["engagement"] += w_type * w_rank
-    return [{"period": p, "group": g, "events": v["events"], "engagement": round(v["engagement"], 3)}
-            for (p, g), v in sorted(buckets.items())]
+        return [{"period": r.period, "group": r.grp, "events": r.events, "engagement": round(float(r.engagement or 0), 3)}
+                for r in conn.execute(q)]
 
 
 def search(store, query: str, limit: int = 50, offset: int = 0) -> list[dict]:
@@ -257,7 +273,7 @@ def search(store, query: str, limit: int = 50, offset: int = 0) -> list[dict]:
     out = []
     if offset == 0:
         # a transliteration ("Thoong-lun Xi-xu-lít") is no full-text match but is the same person
-        for a in find_actors(store, query)[:5]:
+        for a in find_actors(store, query, fuzzy=len(query) < 60)[:5]:
             out.append({"kind": "actor", "id": a["id"], "label": a["name"], "country": a["country"]})
     with store.engine.connect() as conn:
         for r in search_index.search(conn, query, limit=_limit(limit), offset=max(0, offset)):

@@ -44,7 +44,7 @@ def search(conn, query: str, kinds=KINDS, limit: int = 50, offset: int = 0) -> l
     if conn.dialect.name == "sqlite":
         params["q"] = " ".join(f'"{t}"' for t in terms)     # each term quoted: no FTS syntax from users
         sql = (f"SELECT kind, ref_id, snippet(search_index, 2, '[', ']', '…', 12) AS snippet FROM search_index "
-               f"WHERE search_index MATCH :q AND kind IN ({kind_list}) ORDER BY rank LIMIT :limit OFFSET :offset")
+               f"WHERE search_index MATCH :q AND kind IN ({kind_list}) LIMIT :limit OFFSET :offset")
     else:
         params["q"] = " ".join(terms)
         sql = (f"SELECT kind, ref_id, substr(body, 1, 160) AS snippet FROM search_index "
