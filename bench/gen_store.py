@@ -80,7 +80,8 @@ def main():
                            "target_country": b["country"], "date_start": day, "date_end": None, "date_precision": "day",
                            "date_text": f"ngày {day.day}/{day.month}", "location_name": None, "location_country": None,
                            "modality": "occurred", "confidence": 0.9, "num_sources": 1, "num_articles": 1,
-                           "max_rank": min(RANKS[a["title"]], RANKS[b["title"]])})
+                           "max_rank": min(RANKS[a["title"]], RANKS[b["title"]]),
+                           "pair_key": "-".join(sorted((a["country"], b["country"])))})
             for _ in range(1 + (eid % 3 == 0)):
                 if doc_id < n_docs and (rnd.random() < 0.5 or not docs):
                     doc_id += 1

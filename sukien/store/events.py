@@ -31,6 +31,10 @@ def rank_of(*sides) -> int | None:
     return min(ranks) if ranks else None
 
 
+def pair_key(a: str | None, b: str | None) -> str | None:
+    return "-".join(sorted((a, b))) if a and b else None
+
+
 def _d(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
@@ -77,7 +81,8 @@ def store_events(conn, doc_id: int, processed, only_add_sources: bool = False) -
                 date_text=ev.date_text, location_name=(ev.location or {}).get("name"),
                 location_country=(ev.location or {}).get("country"), modality=ev.modality,
                 confidence=ev.confidence, num_sources=0, num_articles=0,
-                max_rank=rank_of(ev.source.as_json(), ev.target.as_json() if ev.target else None))).inserted_primary_key[0]
+                max_rank=rank_of(ev.source.as_json(), ev.target.as_json() if ev.target else None),
+                pair_key=pair_key(ev.source.country, ev.target.country if ev.target else None))).inserted_primary_key[0]
         already = conn.execute(select(func.count()).select_from(S.event_sources).where(
             S.event_sources.c.event_id == existing, S.event_sources.c.document_id == doc_id)).scalar()
         if already:

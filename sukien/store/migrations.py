@@ -38,14 +38,18 @@ def _v4_query_speed(conn: Connection) -> None:
     cols = {c["name"] for c in inspect(conn).get_columns("events")}
     if "max_rank" not in cols:
         conn.execute(text("ALTER TABLE events ADD COLUMN max_rank INTEGER"))
+    if "pair_key" not in cols:
+        conn.execute(text("ALTER TABLE events ADD COLUMN pair_key VARCHAR(8)"))
     for index in schema.events.indexes:
         index.create(conn, checkfirst=True)
-    from .events import rank_of
+    from .events import pair_key, rank_of
     import json
-    rows = conn.execute(text("SELECT id, source_json, target_json FROM events WHERE max_rank IS NULL")).all()
+    rows = conn.execute(text("SELECT id, source_json, target_json, source_country, target_country FROM events "
+                             "WHERE max_rank IS NULL OR pair_key IS NULL")).all()
     for r in rows:
         rank = rank_of(json.loads(r.source_json), json.loads(r.target_json or "null"))
-        conn.execute(text("UPDATE events SET max_rank = :r WHERE id = :i"), {"r": rank, "i": r.id})
+        conn.execute(text("UPDATE events SET max_rank = :r, pair_key = :p WHERE id = :i"),
+                     {"r": rank, "p": pair_key(r.source_country, r.target_country), "i": r.id})
 
 
 MIGRATIONS = [(1, _v1_documents), (2, _v2_actors_events), (3, _v3_search), (4, _v4_query_speed)]

@@ -36,9 +36,11 @@ def find_actors(store, name: str, fuzzy: bool = True) -> list[dict]:
         if not rows:
             pattern = "%" + folded.replace("\\", "").replace("%", "").replace("_", "") + "%"
             rows = conn.execute(base.where(S.actor_aliases.c.folded.like(pattern)).limit(50)).all()
-        if not rows and fuzzy and 1 < len(folded.split()) <= 6:
+        from ..extract.names import is_foreign_token
+        if not rows and fuzzy and 1 < len(folded.split()) <= 8:
+            # only foreign names have spellings worth a fuzzy pass ("Thoong-lun Xi-xu-lít" ~ Thongloun Sisoulith)
             people = conn.execute(select(*cols).where(S.actors.c.kind == "person")).all()
-            rows = [r for r in people if same_person(name, r.name)]
+            rows = [r for r in people if any(is_foreign_token(w) for w in r.name.split()) and same_person(name, r.name)]
     return [{"id": r.id, "name": r.name, "kind": r.kind, "country": r.country} for r in rows]
 
 
@@ -54,9 +56,7 @@ def _event_filters(store, q, actor=None, country=None, type_=None, plover=None, 
     if country:
         codes = [c.strip().upper() for c in country.replace(",", "-").split("-") if c.strip()]
         if len(codes) == 2:
-            a, b = codes
-            q = q.where(or_(and_(S.events.c.source_country == a, S.events.c.target_country == b),
-                            and_(S.events.c.source_country == b, S.events.c.target_country == a)))
+            q = q.where(S.events.c.pair_key == "-".join(sorted(codes)))
         elif codes:
             q = q.where(or_(S.events.c.source_country == codes[0], S.events.c.target_country == codes[0]))
     if type_:
@@ -211,9 +211,11 @@ def actor(store, actor_id: int) -> dict | None:
             p = partners.setdefault(other, {"id": other, "events": 0})
             p["events"] += n
     with store.engine.connect() as conn:
-        for p in partners.values():
-            r = conn.execute(select(S.actors.c.name, S.actors.c.kind, S.actors.c.country).where(S.actors.c.id == p["id"])).first()
-            p.update(name=r.name, kind=r.kind, country=r.country)
+        ids = list(partners)
+        for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
+            for r in conn.execute(select(S.actors.c.id, S.actors.c.name, S.actors.c.kind, S.actors.c.country)
+                                  .where(S.actors.c.id.in_(chunk))):
+                partners[r.id].update(name=r.name, kind=r.kind, country=r.country)
     return {**dict(row._mapping), "aliases": aliases, "titles": actor_timeline(store, actor_id), "events": events,
             "co_participants": sorted(partners.values(), key=lambda p: -p["events"])}
 
@@ -241,7 +243,7 @@ def timeline(store, by: str = "month", group: str = "type", **filters) -> list[d
     """Counts and engagement per period and group (event type, or country pair). The engagement index
     weighs each event by its type and the highest rank among its participants (lexicons/engagement.yaml);
     the weighting runs in SQL so that a store of millions of events answers quickly."""
-    from sqlalchemy import case, literal
+    from sqlalchemy import case
 
     weights = engagement_weights()
     d = S.events.c.date_start
@@ -250,11 +252,7 @@ def timeline(store, by: str = "month", group: str = "type", **filters) -> list[d
     else:
         period = func.strftime("%Y-%m", d) if by == "month" else func.strftime("%Y-W%W", d)
     if group == "pair":
-        lo = case((S.events.c.source_country <= S.events.c.target_country, S.events.c.source_country),
-                  else_=S.events.c.target_country)
-        hi = case((S.events.c.source_country <= S.events.c.target_country, S.events.c.target_country),
-                  else_=S.events.c.source_country)
-        key = func.coalesce(lo, "?") + literal("-") + func.coalesce(hi, "?")
+        key = func.coalesce(S.events.c.pair_key, "?")
     else:
         key = S.events.c.type
     type_w = case(*[(S.events.c.type == t, w) for t, w in weights["type_weights"].items()], else_=0.5)

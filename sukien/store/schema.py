@@ -101,11 +101,13 @@ events = Table(
     Column("num_sources", Integer, nullable=False, default=1),
     Column("num_articles", Integer, nullable=False, default=1),
     Column("max_rank", Integer),     # highest rank (1 = party/state leader) among the sides, for the engagement index
+    Column("pair_key", String(8)),   # the two countries sorted, "LAO-VNM": country-pair queries read one index range
 )
 Index("ix_events_type_date", events.c.type, events.c.date_start)
 Index("ix_events_countries", events.c.source_country, events.c.target_country)
 Index("ix_events_target_country", events.c.target_country, events.c.source_country)
 Index("ix_events_date", events.c.date_start)
+Index("ix_events_pair_date", events.c.pair_key, events.c.date_start)
 Index("ix_events_source_actor", events.c.source_actor_id)
 Index("ix_events_target_actor", events.c.target_actor_id)
 
