@@ -205,6 +205,35 @@ def actor(name, db, as_json):
         out.print(table)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Directory for the Parquet output.")
+@click.option("--scheduler", default="local", show_default=True,
+              help="local (a Dask LocalCluster), sync (this process) or a scheduler address tcp://host:8786.")
+@click.option("--workers", type=int, help="Workers of the LocalCluster (default: one per core).")
+def batch(paths, out_dir, scheduler, workers):
+    """Run the pipeline over whole archives on Dask; partitioned Parquet under --out; re-runs skip what is done."""
+    from .batch import run
+
+    results = run(paths, out_dir, scheduler=scheduler, workers=workers)
+    done = [r for r in results if not r.get("skipped")]
+    console.print(f"{len(results)} partitions ({len(results) - len(done)} already done): "
+                  f"{sum(r.get('documents', 0) for r in done)} documents, {sum(r.get('events', 0) for r in done)} events, "
+                  f"{sum(r.get('errors', 0) for r in done)} errors -> {out_dir}")
+
+
+@main.command()
+@click.argument("batch_dir", type=click.Path(exists=True, file_okay=False))
+@DB_OPTION
+def load(batch_dir, db):
+    """Load the Parquet of `sukien batch` into a store (SQLite or PostgreSQL), merging events across reports."""
+    from .batch import load as run
+    from .store import open_store
+
+    counts = run(batch_dir, open_store(db))
+    console.print(" · ".join(f"{k} {v}" for k, v in counts.items()))
+
+
 @main.command("search")
 @click.argument("query")
 @DB_OPTION
