@@ -26,7 +26,8 @@ def actor_id(conn, actor: Actor | None) -> int | None:
     else:
         return None
     folded = fold(name) if kind != "country" else f"country:{name}"
-    row = conn.execute(select(S.actor_aliases.c.actor_id).where(S.actor_aliases.c.folded == folded)).first()
+    row = conn.execute(select(S.actor_aliases.c.actor_id).where(S.actor_aliases.c.folded == folded)
+                       .order_by(S.actor_aliases.c.actor_id)).first()
     if row:
         if kind == "person" and actor.country:
             conn.execute(S.actors.update().where(S.actors.c.id == row[0], S.actors.c.country.is_(None))
@@ -36,7 +37,7 @@ def actor_id(conn, actor: Actor | None) -> int | None:
         # an alias spelled differently: compare skeletons of people with a compatible country
         sk = skeleton(name)
         rows = conn.execute(select(S.actors.c.id, S.actors.c.name, S.actors.c.country)
-                            .where(S.actors.c.kind == "person")).all()
+                            .where(S.actors.c.kind == "person").order_by(S.actors.c.id)).all()
         for rid, rname, rcountry in rows:
             if skeleton(rname)[:2] == sk[:2] and same_person(name, rname, actor.country, rcountry):
                 conn.execute(S.actor_aliases.insert().values(actor_id=rid, alias=name, folded=folded))

@@ -49,7 +49,7 @@ def find_same_event(conn, ev: Event, src_id: int | None, tgt_id: int | None) -> 
     cond = or_(*[and_(S.events.c.source_actor_id == a if a else S.events.c.source_actor_id.is_(None),
                       S.events.c.target_actor_id == b if b else S.events.c.target_actor_id.is_(None)) for a, b in pairs])
     rows = conn.execute(select(S.events.c.id, S.events.c.date_start, S.events.c.date_end)
-                        .where(S.events.c.type == ev.type, cond)).all()
+                        .where(S.events.c.type == ev.type, cond).order_by(S.events.c.id)).all()
     start, end = _d(ev.date_start), _d(ev.date_end)
     for rid, r_start, r_end in rows:
         if start and r_start:
