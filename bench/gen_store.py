@@ -50,7 +50,7 @@ def main():
         seen = set()
         for i in range(1, n_actors + 1):
             while True:
-                name = f"{rnd.choice(SURNAMES)} {rnd.choice(MIDDLE)} {rnd.choice(GIVEN)} {i}"
+                name = f"{rnd.choice(SURNAMES)} {rnd.choice(MIDDLE)} {rnd.choice(GIVEN)} {rnd.choice(GIVEN)}"
                 if name not in seen:
                     seen.add(name)
                     break

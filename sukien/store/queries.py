@@ -39,9 +39,21 @@ def find_actors(store, name: str, fuzzy: bool = True) -> list[dict]:
         from ..extract.names import is_foreign_token
         if not rows and fuzzy and 1 < len(folded.split()) <= 8:
             # only foreign names have spellings worth a fuzzy pass ("Thoong-lun Xi-xu-lít" ~ Thongloun Sisoulith)
-            people = conn.execute(select(*cols).where(S.actors.c.kind == "person")).all()
-            rows = [r for r in people if any(is_foreign_token(w) for w in r.name.split()) and same_person(name, r.name)]
+            rows = [r for r in _foreign_people(store, conn) if same_person(name, r.name)]
     return [{"id": r.id, "name": r.name, "kind": r.kind, "country": r.country} for r in rows]
+
+
+def _foreign_people(store, conn) -> list:
+    """People with a foreign-shaped name, cached on the store until a new actor arrives."""
+    from ..extract.names import is_foreign_token
+    newest = conn.execute(select(func.max(S.actors.c.id))).scalar() or 0
+    cached = getattr(store, "_foreign_people_cache", None)
+    if cached is None or cached[0] != newest:
+        people = conn.execute(select(S.actors.c.id, S.actors.c.name, S.actors.c.kind, S.actors.c.country)
+                              .where(S.actors.c.kind == "person").order_by(S.actors.c.id)).all()
+        cached = (newest, [r for r in people if any(is_foreign_token(w) for w in r.name.split())])
+        store._foreign_people_cache = cached
+    return cached[1]
 
 
 def _event_filters(store, q, actor=None, country=None, type_=None, plover=None, modality=None, since=None,
@@ -249,8 +261,8 @@ def timeline(store, by: str = "month", group: str = "type", **filters) -> list[d
     d = S.events.c.date_start
     if store.dialect == "postgresql":
         period = func.to_char(d, "YYYY-MM") if by == "month" else func.to_char(d, 'IYYY-"W"IW')
-    else:
-        period = func.strftime("%Y-%m", d) if by == "month" else func.strftime("%Y-W%W", d)
+    else:   # SQLite keeps dates as ISO text: the month is its first seven characters
+        period = func.substr(d, 1, 7) if by == "month" else func.strftime("%Y-W%W", d)
     if group == "pair":
         key = func.coalesce(S.events.c.pair_key, "?")
     else:
