@@ -52,7 +52,13 @@ def _v4_query_speed(conn: Connection) -> None:
                      {"r": rank, "p": pair_key(r.source_country, r.target_country), "i": r.id})
 
 
-MIGRATIONS = [(1, _v1_documents), (2, _v2_actors_events), (3, _v3_search), (4, _v4_query_speed)]
+def _v5_timeline_index(conn: Connection) -> None:
+    for index in schema.events.indexes:
+        index.create(conn, checkfirst=True)
+
+
+MIGRATIONS = [(1, _v1_documents), (2, _v2_actors_events), (3, _v3_search), (4, _v4_query_speed),
+              (5, _v5_timeline_index)]
 LATEST = MIGRATIONS[-1][0]
 
 

@@ -210,7 +210,7 @@ def actor(store, actor_id: int) -> dict | None:
         if row is None:
             return None
         aliases = [r[0] for r in conn.execute(select(S.actor_aliases.c.alias).where(S.actor_aliases.c.actor_id == actor_id))]
-    events = list_events(store, actor_id=actor_id, limit=200)
+    events = list_events(store, actor_id=actor_id, limit=50)      # newest; older ones page through /api/events
     with store.engine.connect() as conn:
         partner_counts = conn.execute(
             select(S.events.c.source_actor_id, S.events.c.target_actor_id, func.count().label("n"))

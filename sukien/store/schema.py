@@ -108,6 +108,8 @@ Index("ix_events_countries", events.c.source_country, events.c.target_country)
 Index("ix_events_target_country", events.c.target_country, events.c.source_country)
 Index("ix_events_date", events.c.date_start)
 Index("ix_events_pair_date", events.c.pair_key, events.c.date_start)
+# covers the timeline of a country pair (period, type and rank read from the index alone)
+Index("ix_events_pair_cover", events.c.pair_key, events.c.date_start, events.c.type, events.c.max_rank)
 Index("ix_events_source_actor", events.c.source_actor_id)
 Index("ix_events_target_actor", events.c.target_actor_id)
 
