@@ -27,7 +27,8 @@ def start(db: str):
     import uvicorn
     from sukien.api import create_app
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(db, cache_seconds=0), host="127.0.0.1", port=port,
+                                           log_level="warning"))   # no response cache: every request queries
     threading.Thread(target=server.run, daemon=True).start()
     for _ in range(200):
         try:

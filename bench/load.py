@@ -32,14 +32,18 @@ def main():
     ap.add_argument("--events", type=int, default=100_000)
     ap.add_argument("--seconds", type=int, default=20)
     ap.add_argument("--connections", type=int, default=16)
+    ap.add_argument("--cache-seconds", type=float, default=2.0, help="the server's response cache (0: off)")
+    ap.add_argument("--reuse", action="store_true", help="reuse the generated store if it exists")
     args = ap.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed (apt-get install wrk)")
     db = HERE / "out" / f"load-{args.events}.db"
-    subprocess.run([sys.executable, str(HERE / "gen_store.py"), "--events", str(args.events), "--db", str(db)],
-                   check=True, stdout=subprocess.DEVNULL)
+    if not (args.reuse and db.exists()):
+        subprocess.run([sys.executable, str(HERE / "gen_store.py"), "--events", str(args.events), "--db", str(db)],
+                       check=True, stdout=subprocess.DEVNULL)
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "sukien.cli", "serve", "--db", str(db), "--port", str(port)],
+    server = subprocess.Popen([sys.executable, "-m", "sukien.cli", "serve", "--db", str(db), "--port", str(port),
+                               "--cache-seconds", str(args.cache_seconds)],
                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         for _ in range(100):
@@ -61,7 +65,8 @@ def main():
         server.terminate()
         server.wait(timeout=10)
     stats = json.loads([l for l in wrk.stdout.splitlines() if l.startswith("{")][-1])
-    stats.update(events_in_store=args.events, connections=args.connections, ingest_exit_code=writer_rc,
+    stats.update(events_in_store=args.events, connections=args.connections, cache_seconds=args.cache_seconds,
+                 ingest_exit_code=writer_rc,
                  documents_written=after - before, writes_expected=3 + len(list((SHARED / "data" / "news_dev").glob("*.txt"))))
     print(json.dumps(stats))
 

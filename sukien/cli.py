@@ -324,12 +324,13 @@ def export(db, fmt, out_path, country, actor, type_, since, until):
 @click.option("--port", default=8000, show_default=True)
 @click.option("--write-token", envvar="SUKIEN_WRITE_TOKEN", help="Allow POST /api/documents with this bearer token.")
 @click.option("--cors-origin", multiple=True, help="Allow this origin to read the API (closed by default).")
-def serve(db, host, port, write_token, cors_origin):
+@click.option("--cache-seconds", default=2.0, show_default=True, help="Keep GET /api/ answers this long (0: off).")
+def serve(db, host, port, write_token, cors_origin, cache_seconds):
     """Serve the REST API (/api/, /openapi.json) and the web UI (/)."""
     import uvicorn
     from .api import create_app
 
-    app = create_app(db, write_token=write_token, cors_origins=list(cors_origin) or None)
+    app = create_app(db, write_token=write_token, cors_origins=list(cors_origin) or None, cache_seconds=cache_seconds)
     console.print(f"sukien on http://{host}:{port}/  (API docs: /docs, {'writable' if write_token else 'read-only'})")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

@@ -3,13 +3,14 @@ Writes (POST /api/documents) need the write token given at start; CORS stays clo
 from __future__ import annotations
 
 import hmac
+import time
 from datetime import date
 from pathlib import Path
 from typing import Literal
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi import Path as Path_
-from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse
+from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
@@ -41,8 +42,32 @@ def _iso(value: str | None, name: str) -> str | None:
         raise HTTPException(422, f"{name} must be a date YYYY-MM-DD") from None
 
 
-def create_app(db: str | None = None, write_token: str | None = None, cors_origins: list[str] | None = None) -> FastAPI:
+class ResponseCache:
+    """GET /api/ answers kept for a few seconds: many analysts asking the same page cost one query.
+    Anything written through this server clears it; writes by other processes show up after `ttl`."""
+
+    def __init__(self, ttl: float, size: int = 2048):
+        self.ttl, self.size, self.items = ttl, size, {}
+
+    def get(self, key):
+        hit = self.items.get(key)
+        if hit and hit[0] > time.monotonic():
+            return hit[1]
+        return None
+
+    def put(self, key, value):
+        if len(self.items) >= self.size:
+            self.items.clear()
+        self.items[key] = (time.monotonic() + self.ttl, value)
+
+    def clear(self):
+        self.items.clear()
+
+
+def create_app(db: str | None = None, write_token: str | None = None, cors_origins: list[str] | None = None,
+               cache_seconds: float = 2.0) -> FastAPI:
     store = open_store(db)
+    cache = ResponseCache(cache_seconds)
     app = FastAPI(title="sukien", version="0.1.0",
                   description="Events, actors and sources from Vietnamese political and diplomatic news. "
                               "Read-only unless the server was started with a write token.")
@@ -52,11 +77,21 @@ def create_app(db: str | None = None, write_token: str | None = None, cors_origi
         app.add_middleware(CORSMiddleware, allow_origins=cors_origins, allow_methods=["GET"])
 
     @app.middleware("http")
-    async def limit_body(request: Request, call_next):
+    async def limit_body_and_cache(request: Request, call_next):
         length = request.headers.get("content-length")
         if length and length.isdigit() and int(length) > MAX_BODY + 65536:
             return JSONResponse({"detail": "request body too large"}, status_code=413)
-        return await call_next(request)
+        cacheable = cache_seconds > 0 and request.method == "GET" and request.url.path.startswith("/api/")
+        if cacheable and (hit := cache.get(str(request.url))) is not None:
+            return Response(content=hit[0], status_code=200, media_type="application/json", headers={"X-Cache": "hit"})
+        response = await call_next(request)
+        if request.method != "GET" and response.status_code < 400:
+            cache.clear()
+        if cacheable and response.status_code == 200:
+            body = b"".join([chunk async for chunk in response.body_iterator])
+            cache.put(str(request.url), (body,))
+            return Response(content=body, status_code=200, media_type="application/json", headers={"X-Cache": "miss"})
+        return response
 
     def event_filters(actor: str | None = Query(None, max_length=200),
                       country: str | None = Query(None, max_length=20, description="VNM or a pair VNM-LAO"),
