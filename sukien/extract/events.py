@@ -12,7 +12,7 @@ from ..nlp import split_sentences
 from .coref import DocumentPeople, Person, actor_for
 from .cues import Cue, find_cues, modality_words
 from .dates import DateExpr, ResolvedDate, document_year, find_dates, resolve
-from .mentions import sentence_mentions
+from .mentions import analyse_sentence
 from .confidence import calibrated_confidence
 
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:và\s+|cùng\s+)?|và\s+|cùng\s+|cũng như\s+)(?:Cộng hòa\s+|Vương quốc\s+|Liên bang\s+)?$")
@@ -30,6 +30,7 @@ class SentenceInfo:
     mentions: list[Mention]
     dates: list[DateExpr]
     resolved: list[ResolvedDate] = field(default_factory=list)
+    masks: list = field(default_factory=list)      # lexicon matches of the sentence (places for locations)
 
 
 def _gap(text: str, a: int, b: int) -> str:
@@ -51,13 +52,13 @@ class ArticleExtractor:
     def analyse(self) -> None:
         known: dict[str, str] = {}
         for index, s in enumerate(self.sentences):
-            ms = sentence_mentions(self.text, s.span.start, s.span.end, known)
+            ms, masks = analyse_sentence(self.text, s.span.start, s.span.end, known)
             for m in ms:
                 if m.kind in ("person", "spouse") and m.name:
                     self.people.add(m, index)
                     for key in (fold(m.name),):
                         known[key] = m.name
-            self.infos.append(SentenceInfo(s, ms, find_dates(self.text, s.span.start, s.span.end)))
+            self.infos.append(SentenceInfo(s, ms, find_dates(self.text, s.span.start, s.span.end), masks=masks))
         self.people.settle_countries()
         # second look at single-word names now that every full name is known ("ông Moon" before "Moon Jae-in")
         for info in self.infos:
@@ -468,7 +469,7 @@ class ArticleExtractor:
         lex = self.lex
         candidates = sorted(
             [(m.span.start, m.span.end, m.country) for m in right if m.kind == "country"] +
-            [(p.start, p.end, p.value) for p in lex.find(text, cue.end, c_end) if p.kind == "place"])
+            [(p.start, p.end, p.value) for p in info.masks if p.kind == "place" and p.start >= cue.end and p.end <= c_end])
         bare = cue.text.lower() in ("thăm", "lên đường", "công du", "ở thăm", "đến", "tới", "sang")
         motion = cue.text.lower() in ("đến", "tới", "sang")
         if motion and re.search(r"(?<!\w)về\s*$", text[max(c_start, cue.start - 6):cue.start]):
@@ -495,8 +496,7 @@ class ArticleExtractor:
             if bare or later_visit:
                 return []
             sentence_places = [(m.span.start, m.country) for m in info.mentions if m.kind == "country"] + \
-                [(p.start, p.value) for p in lex.find(text, info.sentence.span.start, info.sentence.span.end)
-                 if p.kind == "place"]
+                [(p.start, p.value) for p in info.masks if p.kind == "place"]
             for start, country in sorted(sentence_places):
                 g = text[max(info.sentence.span.start, start - 12):start]
                 if re.search(r"(?<!\w)(tại|tới|đến|sang)\s+(?:thủ đô\s+|nước\s+)?$", g):
@@ -564,7 +564,7 @@ class ArticleExtractor:
 
     def location(self, info: SentenceInfo) -> dict | None:
         s = info.sentence
-        for p in self.lex.find(self.text, s.span.start, s.span.end):
+        for p in info.masks:
             if p.kind == "place":
                 g = self.text[max(s.span.start, p.start - 14):p.start]
                 if re.search(r"(?<!\w)(tại|ở)\s+(?:thủ đô\s+|thành phố\s+)?$", g):

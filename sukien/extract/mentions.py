@@ -2,6 +2,7 @@
 ("Tổng Bí thư, Chủ tịch nước Lào"), pronoun-like honorifics ("ông"), countries and organizations."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -54,10 +55,13 @@ class SentenceMentions:
         self.tokens = self._split_at_masks(tokenize(text, start, end))
         self.known = known_names if known_names is not None else {}
         self._mask_at = {}
+        starts = [t.start for t in self.tokens]
         for m in self.masks:
-            for t in self.tokens:
-                if t.start >= m.start and t.end <= m.end:
-                    self._mask_at[t.start] = m
+            k = bisect.bisect_left(starts, m.start)
+            while k < len(self.tokens) and self.tokens[k].end <= m.end:
+                self._mask_at[self.tokens[k].start] = m
+                k += 1
+        self._index = {id(t): i for i, t in enumerate(self.tokens)}
 
     # One-syllable country names that are also given names ("Nguyễn Minh Đức", "Thúy Nga", "Tuấn Anh").
     AMBIGUOUS = {"Anh", "Đức", "Nga", "Ý", "Nhật", "Thái", "Áo", "Mỹ", "Séc", "Bỉ", "Hàn"}
@@ -82,7 +86,11 @@ class SentenceMentions:
         cuts = sorted({m.start for m in self.masks} | {m.end for m in self.masks})
         out = []
         for tok in tokens:
-            inner = [c for c in cuts if tok.start < c < tok.end]
+            k = bisect.bisect_right(cuts, tok.start)
+            inner = []
+            while k < len(cuts) and cuts[k] < tok.end:
+                inner.append(cuts[k])
+                k += 1
             if not inner:
                 out.append(tok)
                 continue
@@ -129,7 +137,7 @@ class SentenceMentions:
         return runs
 
     def previous_token(self, tok: Token) -> Token | None:
-        i = self.tokens.index(tok)
+        i = self._index[id(tok)]
         return self.tokens[i - 1] if i > 0 else None
 
     def accept_name(self, run: list[Token]) -> list[Token] | None:
@@ -377,8 +385,8 @@ class SentenceMentions:
             name_tokens = self.accept_name(run)
             if not name_tokens:
                 continue
-            first = self.tokens.index(name_tokens[0])
-            last = self.tokens.index(name_tokens[-1])
+            first = self._index[id(name_tokens[0])]
+            last = self._index[id(name_tokens[-1])]
             name = self.text[name_tokens[0].start:name_tokens[-1].end]
             before, full_start = self.chain_before(first)
             after, full_end = self.chain_after(last)
@@ -464,3 +472,9 @@ class SentenceMentions:
 
 def sentence_mentions(text: str, start: int, end: int, known: dict[str, str] | None = None) -> list[Mention]:
     return SentenceMentions(text, start, end, known).find()
+
+
+def analyse_sentence(text: str, start: int, end: int, known: dict[str, str] | None = None):
+    """The sentence's mentions and its lexicon matches (places, titles, …), computed once."""
+    sm = SentenceMentions(text, start, end, known)
+    return sm.find(), sm.masks
