@@ -653,9 +653,9 @@ def drop_subsumed(events: list[Event]) -> list[Event]:
                 if e.type in ("MEETING", "TALKS", "PHONE_CALL"):
                     orientations.append((o.target, o.source))
                 for s_, t_ in orientations:
-                    ok_s = covered(e.source, s_) if vague(e.source) else same(e.source, s_)
-                    ok_t = covered(e.target, t_) if vague(e.target) else same(e.target, t_)
-                    if ok_s and ok_t:
+                    ok_s = same(e.source, s_) or (vague(e.source) and covered(e.source, s_))
+                    ok_t = same(e.target, t_) or (vague(e.target) and covered(e.target, t_))
+                    if ok_s and ok_t and not (same(e.source, s_) and same(e.target, t_)):
                         return True
                 return False
             if any(covers(o) for o in events):
