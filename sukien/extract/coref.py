@@ -40,6 +40,7 @@ class Person:
     country: str | None = None
     org: str | None = None
     positions: list[int] = field(default_factory=list)   # sentence indexes where named
+    offsets: list[int] = field(default_factory=list)     # character offsets where named
 
     def heads(self) -> set[str]:
         return title_heads(self.titles)
@@ -96,6 +97,7 @@ class DocumentPeople:
         person.country = person.country or mention.country
         person.org = person.org or mention.org
         person.positions.append(sentence_index)
+        person.offsets.append(mention.span.start)
 
     def settle_countries(self) -> None:
         """A person the document never places in a country, with a Vietnamese name, is Vietnamese."""
@@ -130,8 +132,9 @@ class DocumentPeople:
                 continue
             if mention.country and p.country and p.country != mention.country:
                 continue
-            before = [i for i in p.positions if i <= sentence_index]
-            recency = (0, sentence_index - max(before)) if before else (1, min(p.positions) - sentence_index)
+            # the nearest naming before the title (in characters), else the first one after it
+            before = [o for o in p.offsets if o < mention.span.start]
+            recency = (0, mention.span.start - max(before)) if before else (1, min(p.offsets) - mention.span.start)
             key = (-len(shared),) + recency
             if best_key is None or key < best_key:
                 best, best_key = p, key

@@ -217,6 +217,8 @@ class ArticleExtractor:
         c_start, c_end = self.clause_bounds(cue, s)
         if self.negated(cue, c_start) or self.irrealis(cue, c_start):
             return []
+        if ct.name == "SIGN_AGREEMENT" and re.search(r"(?i)(?<!\w)việc\s+(?:\S+\s+){0,3}$", self.text[max(c_start, cue.start - 30):cue.start]):
+            return []     # "đánh giá việc hai nước ký Hiệp định …": a signing referred to, stated elsewhere
         if ct.name == "ROLE_CHANGE" and re.search(r"(?i)chúc mừng|điện mừng|thư mừng", self.text[s.span.start:cue.start]):
             return []     # "chúc mừng X được bầu": the reason for congratulations, not an event (guide rule 12)
         # "Tại cuộc hội đàm, …" refers back to an event stated elsewhere; "Tại buổi hội kiến với X" states one
