@@ -117,3 +117,54 @@ def test_hardening_kill_9_during_ingest_loses_and_duplicates_nothing(tmp_path):
     orphans = con.execute("SELECT count(*) FROM events e WHERE NOT EXISTS "
                           "(SELECT 1 FROM event_sources s WHERE s.event_id = e.id)").fetchone()[0]
     assert orphans == 0
+
+
+def test_hardening_huge_file_refused_by_name(tmp_path):
+    from sukien.ingest import iter_documents
+    from sukien.ingest.decode import MAX_BYTES
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        fh.truncate(MAX_BYTES + 1)            # sparse: no need to write 20 MB
+    [r] = list(iter_documents([str(big)]))
+    assert r.error and "too large" in r.error.reason and str(big) in str(r.error)
+
+
+def test_hardening_html_with_scripts_and_deep_nesting(tmp_path):
+    from sukien.ingest import iter_documents
+    from sukien.pipeline import process
+    body = "<div>" * 3000 + "<p>Ngày 2/3, Thủ tướng Phạm Minh Chính tiếp Đại sứ Lào Khamphao Ernthavanh tại Hà Nội.</p>" + \
+        "</div>" * 3000
+    page = tmp_path / "deep.html"
+    page.write_text("<html><head><script>alert('x')</script><title>Tin</title></head><body>"
+                    "<script>document.write('<p>giả</p>')</script>" + body + "<style>p{}</style></body></html>",
+                    encoding="utf-8")
+    [r] = list(iter_documents([str(page)]))
+    if r.error:        # trafilatura may give up on 3,000 levels: then a clear error, never a traceback
+        assert str(page) in str(r.error)
+        return
+    processed = process(r.doc)
+    assert "alert" not in processed.article.text and "document.write" not in processed.article.text
+    assert [e.type for e in processed.events] == ["MEETING"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ngày 2/3, Thủ tướng đã tiếp Đại sứ.",                                     # titles, no names
+    "Ngày 2/3, Thủ tướng " + "Abcdefghij " * 20 + "tiếp Đại sứ Lào.",          # a 200-character "name"
+    "Ngày 31/2, Chủ tịch nước Lương Cường tiếp Đại sứ Lào Khamphao Ernthavanh.",  # no such day
+])
+def test_hardening_odd_sentences_stay_in_contract(text):
+    from sukien.pipeline import process
+    for e in process(_doc(text, date(2025, 3, 2))).events:
+        assert e.date_start is None or date.fromisoformat(e.date_start)
+        assert len(e.source.name or "") <= 200
+
+
+def test_hardening_cors_closed_by_default(tmp_path):
+    from fastapi.testclient import TestClient
+    from sukien.api import create_app
+    closed = TestClient(create_app(str(tmp_path / "c.db")))
+    r = closed.get("/api/events", headers={"Origin": "https://evil.example"})
+    assert r.status_code == 200 and "access-control-allow-origin" not in {k.lower() for k in r.headers}
+    opened = TestClient(create_app(str(tmp_path / "c.db"), cors_origins=["https://newsroom.example"]))
+    r = opened.get("/api/events", headers={"Origin": "https://newsroom.example"})
+    assert r.headers.get("access-control-allow-origin") == "https://newsroom.example"

@@ -72,9 +72,6 @@ def create_app(db: str | None = None, write_token: str | None = None, cors_origi
                   description="Events, actors and sources from Vietnamese political and diplomatic news. "
                               "Read-only unless the server was started with a write token.")
     app.state.store = store
-    if cors_origins:
-        from fastapi.middleware.cors import CORSMiddleware
-        app.add_middleware(CORSMiddleware, allow_origins=cors_origins, allow_methods=["GET"])
 
     @app.middleware("http")
     async def limit_body_and_cache(request: Request, call_next):
@@ -201,4 +198,7 @@ def create_app(db: str | None = None, write_token: str | None = None, cors_origi
     def health():
         return "ok"
 
+    if cors_origins:     # added last, so it wraps everything (cached answers included); closed by default
+        from fastapi.middleware.cors import CORSMiddleware
+        app.add_middleware(CORSMiddleware, allow_origins=cors_origins, allow_methods=["GET"])
     return app
