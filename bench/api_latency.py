@@ -7,36 +7,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import statistics
 import sys
-import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start(db: str):
-    import uvicorn
     from sukien.api import create_app
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db, cache_seconds=0), host="127.0.0.1", port=port,
-                                           log_level="warning"))   # no response cache: every request queries
-    threading.Thread(target=server.run, daemon=True).start()
-    for _ in range(200):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return server, f"http://127.0.0.1:{port}"
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError("server did not start")
+    from sukien.api.local import serve_in_thread
+    return serve_in_thread(create_app(db, cache_seconds=0))     # no response cache: every request queries
 
 
 def main():

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -17,14 +16,9 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
 ROOT = HERE.parent
 SHARED = ROOT.parent / "shared"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def main():
@@ -41,17 +35,13 @@ def main():
     if not (args.reuse and db.exists()):
         subprocess.run([sys.executable, str(HERE / "gen_store.py"), "--events", str(args.events), "--db", str(db)],
                        check=True, stdout=subprocess.DEVNULL)
+    from sukien.api.local import free_port, wait_for_port
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "sukien.cli", "serve", "--db", str(db), "--port", str(port),
                                "--cache-seconds", str(args.cache_seconds)],
                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+        wait_for_port(port, 30)
         before = sqlite3.connect(db).execute("SELECT count(*) FROM documents").fetchone()[0]
         writer = subprocess.Popen([sys.executable, "-m", "sukien.cli", "ingest", str(SHARED / "seeds"),
                                    str(SHARED / "data" / "news_dev"), "--db", str(db)],

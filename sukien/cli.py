@@ -60,7 +60,8 @@ def extract(paths, as_json):
     from .pipeline import process_all
 
     failed = 0
-    table = Table("doc", "type", "source", "target", "date", "modality", "sentence", show_lines=False)
+    table = Table("doc", "type", "source", "target", "date", "modality", show_lines=False)
+    table.add_column("sentence", no_wrap=True, overflow="ellipsis", max_width=70)
     for result, processed in process_all(paths):
         if processed is None:
             failed += 1
@@ -149,7 +150,8 @@ def events(db, actor, country, type_, since, until, limit, as_json):
         for r in rows:
             _json_line(r)
         return
-    table = Table("id", "date", "type", "source", "target", "modality", "sources", "evidence")
+    table = Table("id", "date", "type", "source", "target", "modality", "sources")
+    table.add_column("evidence", no_wrap=True, overflow="ellipsis", max_width=70)
     for r in rows:
         src = r["source"]["name"] or r["source"]["org"] or r["source"]["country"]
         tgt = (r["target"] or {}).get("name") or (r["target"] or {}).get("org") or (r["target"] or {}).get("country") or ""

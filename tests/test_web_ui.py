@@ -2,9 +2,6 @@
 Screenshots go to tests/screenshots/ for a person to look at."""
 import os
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -16,19 +13,12 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = Path(__file__).parent / "screenshots"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     if not os.path.exists(CHROMIUM):
         if os.environ.get("CI"):
             pytest.fail("Chromium is not installed in CI")
         pytest.skip("no Chromium at /usr/bin/chromium (apt-get install chromium)")
-    import uvicorn
     from sukien.api import create_app
     from sukien.pipeline import ingest
     from sukien.store import open_store
@@ -40,20 +30,10 @@ def server(tmp_path_factory):
     store = open_store(db)
     ingest([str(SEEDS), str(EXAMPLES), str(hostile)], store)
     store.close()
-    port = _free_port()
-    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}"
+    from sukien.api.local import serve_in_thread
+    srv, base = serve_in_thread(create_app(db))
+    yield base
     srv.should_exit = True
-    thread.join(timeout=5)
 
 
 @pytest.fixture(scope="module")

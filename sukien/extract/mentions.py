@@ -353,8 +353,7 @@ class SentenceMentions:
         titles, country, orgs = [], None, []
         for k, m in enumerate(chain):
             if m.kind == "title":
-                text = " ".join(m.value.text.split()) if m.value.text[0].isupper() else m.text
-                text = m.text[0].upper() + " ".join(m.text.split())[1:] if m.text else text
+                text = m.text[0].upper() + " ".join(m.text.split())[1:]     # as written, first letter capital
                 # "Thứ trưởng Bộ Ngoại giao": a ministry right after a generic title belongs to the title.
                 nxt = chain[k + 1] if k + 1 < len(chain) else None
                 between = self.gap(m.end, nxt.start).strip() if nxt is not None else ""
