@@ -55,3 +55,11 @@ def test_dates_invalid_never_crash_nor_invent(text):
     for e in find_dates(text):
         r = resolve(e, PUB, None)
         assert r.start is None or date.fromisoformat(r.start)
+
+
+def test_dates_year_the_text_names_as_its_present():
+    text = ("Chiều 21/5, Chủ tịch nước tiếp Bộ trưởng. Hai bên nhất trí tổ chức thành công Năm APEC 2017 "
+            "và hướng tới mục tiêu đến năm 2030.")
+    assert document_year(text, [], lambda pos: None) == 2017          # not the target year 2030
+    assert document_year("45 năm thiết lập quan hệ ngoại giao (1972 - nay)", [], lambda pos: None) == 2017
+    assert document_year("Chiều 21/5, hai bên hội đàm.", [], lambda pos: None) is None
