@@ -20,7 +20,7 @@ _DESTINATION_GAP = re.compile(
     r"^(?:\s|,|chính thức|cấp Nhà nước|cấp nhà nước|hữu nghị|làm việc|và|tới|đến|sang|tại|ở|nước|các nước|"
     r"hai nước|ba nước|Cộng hòa|Vương quốc|Liên bang|Hợp chủng quốc|Đại công quốc|thủ đô|thành phố|chuyến|"
     r"thăm|cấp cao|chính thức|song phương|lần đầu|lần này|nhà nước|Nhà nước|kết hợp|dự|tham dự|của Ban Thư ký ASEAN|"
-    r"\d+|gồm|bao gồm|:|Đại công quốc|Liên hiệp|châu Âu|châu Á|châu Phi|châu Mỹ|Trung Á|Bắc Âu)*$",
+    r"\d+|gồm|bao gồm|:|Đại công quốc|Liên hiệp|châu Âu|châu Á|châu Phi|châu Mỹ|Trung Á|Bắc Âu|TP\.?|xã giao)*$",
     re.I)
 
 
@@ -243,7 +243,9 @@ class ArticleExtractor:
         if ct.name in ("MEETING", "TALKS") and re.match(r"\s*(với\s+)?(các\s+)?(báo chí|phóng viên|truyền thông|cử tri|cộng đồng|bà con|kiều bào|doanh nghiệp|sinh viên)",
                                                       self.text[cue.end:cue.end + 30]):
             return []
-        subject = self.pick_subject(cue, [m for m in left if id(m) not in self._consumed], c_start)
+        # the object of an earlier verb is no subject ("… hội đàm với B; hội kiến …"), except of a visit:
+        # "tiếp ông X nhân chuyến thăm …" — X is the visitor
+        subject = self.pick_subject(cue, [m for m in left if ct.name == "VISIT" or id(m) not in self._consumed], c_start)
         objects = self.pick_objects(cue, right, c_end, mentions)
 
         if ct.name == "VISIT":
@@ -376,8 +378,14 @@ class ArticleExtractor:
         # "… Bộ trưởng Sok Vanna, đang thăm chính thức Việt Nam": a relative clause on the name just before
         if people:
             last = people[-1]
-            if re.fullmatch(r"\s*,?\s*(?:người\s+)?(?:đang|đã|vừa|sẽ)\s*(?:ở\s+)?(?:có\s+)?(?:chuyến\s+)?|\s*,\s*",
-                            self.text[(last.full_span or last.span).end:cue.start]):
+            gap = self.text[(last.full_span or last.span).end:cue.start]
+            if re.fullmatch(r"\s*,?\s*(?:người\s+)?(?:đang|đã|vừa|sẽ)\s*(?:ở\s+)?(?:có\s+)?(?:chuyến\s+)?|\s*,\s*", gap):
+                return last
+            # "… ông Philippe Tabarot, Bộ trưởng … (thuộc Bộ …) đang thăm": an appositive, then the clause
+            m = re.fullmatch(r"\s*(,?)\s*(.{3,160}?)\s+(?:đang|vừa)\s*(?:ở\s+)?(?:có\s+)?(?:chuyến\s+)?", gap, re.S)
+            appositive = m and (self.lex.title_re.match(m.group(2)) if m.group(1) else
+                                last.full_span is not None and last.full_span.end > last.span.end)
+            if appositive and cue.type.name == "VISIT" and not re.search(r"[;.]", m.group(2)):
                 return last
         # skip mentions that are the object of an earlier verb in this clause ("… hội đàm với B; hội kiến …")
         for m in reversed(people):
@@ -451,6 +459,9 @@ class ArticleExtractor:
                 visitor = m
                 break
         frame_start = max(info.sentence.span.start, self.text.rfind(",", info.sentence.span.start, cue.start) + 1)
+        if visitor is not None and visitor.kind in ("country", "org") and \
+                any(m.span.start > cue.end and m.kind in ("person", "title") for m in info.mentions):
+            visitor = None      # "…chuyến thăm Indonesia, thăm … ASEAN, sáng 10/3, Tổng Bí thư Tô Lâm …": a person later
         if visitor is None or (visitor.span.start < cue.start and re.match(
                 r"(?i)\s*(trong khuôn khổ|nhân dịp|nhân|trong|tiếp tục chương trình|kết thúc)\s*$",
                 self.text[frame_start:cue.start]) is not None):
@@ -471,6 +482,8 @@ class ArticleExtractor:
         lex = self.lex
         candidates = sorted(
             [(m.span.start, m.span.end, m.country) for m in right if m.kind == "country"] +
+            [(m.span.start, m.span.end, "ORG:" + m.org) for m in right if m.kind == "org" and m.org and not m.country
+             and self.lex.orgs.get(m.org) is not None and self.lex.orgs[m.org].sector == "IGO"] +
             [(p.start, p.end, p.value) for p in info.masks if p.kind == "place" and p.start >= cue.end and p.end <= c_end])
         bare = cue.text.lower() in ("thăm", "lên đường", "công du", "ở thăm", "đến", "tới", "sang")
         motion = cue.text.lower() in ("đến", "tới", "sang")
@@ -517,10 +530,13 @@ class ArticleExtractor:
         resolved = self.pick_date(cue, info, last_day, "VISIT")
         out = []
         for d in dests:
-            host = Actor(None, [], d, None)
+            if d.startswith("ORG:"):      # "thăm chính thức Ban Thư ký ASEAN": an international body as host
+                host, where = Actor(None, [], None, d[4:]), None
+            else:
+                host = Actor(None, [], d, None)
+                where = {"name": lex.countries[d].name if d in lex.countries else d, "country": d}
             out.append(self.make_event(cue.type, cue, info, visitor_actor, host, resolved, c_start,
-                                       via=(visitor, None), location={"name": lex.countries[d].name if d in lex.countries else d,
-                                                                       "country": d}))
+                                       via=(visitor, None), location=where))
         return out
 
     def signatories(self, cue: Cue, src: Actor | None, tgt: Actor | None, info: SentenceInfo):
