@@ -205,15 +205,16 @@ def document_year(text: str, captions: list[str], countries_after) -> int | None
     # "N năm thiết lập quan hệ ngoại giao (1972 - 2017)", "APEC 2017", "quý I năm 2017": the year the text
     # itself writes as its present — the latest year it names that is not a target ("đến năm 2030")
     for m in _RELATIONS.finditer(text):
-        founded = re.search(r"\b(19[4-9]\d|20[0-3]\d)\b", text[m.end():m.end() + 80])
+        # "45 năm thiết lập quan hệ ngoại giao (1972 - 2017)": the founding year opens a span right after
+        founded = re.match(r"[^.;]{0,40}?\(\s*(?:\d{1,2}/\d{1,2}/)?(19[4-9]\d|20[0-2]\d)\s*[-–]", text[m.end():m.end() + 80])
         if founded:
             return int(founded.group(1)) + int(m.group(1))
-    present = [int(m.group(2)) for m in _YEAR.finditer(text) if not _TARGET.search(text[max(0, m.start() - 14):m.start() + len(m.group(1))])]
+    present = [int(m.group(1) or m.group(2)) for m in _THIS_YEAR.finditer(text)]
     if present:
         return max(present)
     return None
 
 
 _RELATIONS = re.compile(r"(?i)(\d{1,3})\s+năm\s+(?:ngày\s+)?thiết\s+lập\s+quan\s+hệ")
-_YEAR = re.compile(r"(?i)((?:năm|APEC|ASEAN|quý\s+[IV]+\s+năm|đầu năm|cuối năm|giữa năm)\s+)(199\d|20[0-3]\d)(?![\d/-])")
-_TARGET = re.compile(r"(?i)(đến|tới|trước|sau|tầm nhìn|giai đoạn|kế hoạch|mục tiêu|từ)\s+(năm\s+)?$|(đến|tới|trước|tầm nhìn)\s+năm\s+$")
+# "năm nay (2017)", "năm 2017 này", "Năm APEC 2017" (the host year the press names as the current one)
+_THIS_YEAR = re.compile(r"(?i)năm\s+nay\s*\(\s*(199\d|20[0-3]\d)\s*\)|năm\s+(199\d|20[0-3]\d)\s+này")
