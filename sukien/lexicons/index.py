@@ -87,12 +87,9 @@ class Lexicon:
                     if v.strip():
                         self.persons[fold(v)] = person
 
+        self._title_variants = [row[0] for row in read_tsv("titles.tsv")]
+        # titles also as one pattern: the actor layer asks "does a title start here?"
         self.title_re = _alternation(self.titles_variants(), re.I)
-        self.country_re = _alternation(self.country_names)
-        self.place_re = _alternation([p for p, c in self.places.items() if c])
-        self.region_re = _alternation([p for p, c in self.places.items() if not c])
-        self.org_re = _alternation(self.orgs)
-        self.honorific_re = _alternation(self.honorifics)
 
     def titles_variants(self):
         for t in self.titles.values():
@@ -101,36 +98,63 @@ class Lexicon:
     def title(self, text: str) -> Title | None:
         return self.titles.get(" ".join(text.split()).lower())
 
+    KIND_ORDER = ("place", "title", "org", "region", "country", "honorific")
+
+    def _automaton(self):
+        """One Aho-Corasick automaton over every phrase of every kind, keyed on lower case: a sentence is
+        scanned once whatever the size of the lexicons."""
+        if getattr(self, "_ac", None) is None:
+            import ahocorasick
+            entries: dict[str, list] = {}
+            sources = [("place", p, v) for p, v in self.places.items() if v] + \
+                      [("region", p, v) for p, v in self.places.items() if not v] + \
+                      [("title", t.text, t) for t in self.titles.values()] + \
+                      [("title", t, self.titles[t.lower()]) for t in self._title_variants] + \
+                      [("org", name, org) for name, org in self.orgs.items()] + \
+                      [("country", name, iso) for name, iso in self.country_names.items()] + \
+                      [("honorific", h, h) for h in self.honorifics]
+            for kind, phrase, value in sources:
+                key = " ".join(phrase.split()).lower()
+                entries.setdefault(key, []).append((kind, phrase, value))
+            ac = ahocorasick.Automaton()
+            for key, items in entries.items():
+                ac.add_word(key, (len(key), items))
+            ac.make_automaton()
+            self._ac = ac
+        return self._ac
+
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
         """All lexicon matches in text[start:end]. Kinds take the text in priority order, each the longest
         phrase at each position of what is still free: places ("Phủ Chủ tịch"), then titles ("Trưởng Ban Đối
-        ngoại Trung ương" before the party commission it heads), organizations, countries, honorifics."""
+        ngoại Trung ương" before the party commission it heads), organizations, regions, countries, honorifics.
+        Titles match in any case (old crawls write "Tổng bí thư"); names of places, bodies and countries only
+        as capitalised in the lexicon."""
         end = len(text) if end is None else end
-        kinds = (("place", self.place_re, lambda s: self.places[s]),
-                 ("title", self.title_re, lambda s: self.title(s)),
-                 ("org", self.org_re, lambda s: self.orgs[s]),
-                 ("place", self.region_re, lambda s: self.places[s]),     # regions yield to names of bodies
-                 ("country", self.country_re, lambda s: self.country_names[s]),
-                 ("honorific", self.honorific_re, lambda s: s))
-        taken: list[Match] = []
-        for kind, rx, value in kinds:
-            segments, pos = [], start
-            for t in sorted(taken, key=lambda x: x.start):
-                if t.start > pos:
-                    segments.append((pos, t.start))
-                pos = max(pos, t.end)
-            if pos < end:
-                segments.append((pos, end))
-            for a, b in segments:
-                for m in rx.finditer(text, a, b):
-                    key = " ".join(m.group(0).split())
-                    try:
-                        v = value(key)
-                    except KeyError:
-                        continue
-                    if v is not None:
-                        taken.append(Match(kind, m.start(), m.end(), m.group(0), v))
-        return sorted(taken, key=lambda x: x.start)
+        chunk = text[start:end]
+        lowered = chunk.lower()
+        if len(lowered) != len(chunk):          # a character whose lower case changes length: keep offsets exact
+            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in chunk)
+        by_kind: dict[str, list] = {k: [] for k in self.KIND_ORDER}
+        for last, (n, items) in self._automaton().iter(lowered):
+            a, b = last - n + 1, last + 1
+            if (a > 0 and (chunk[a - 1].isalnum() or chunk[a - 1] == "_")) or \
+                    (b < len(chunk) and (chunk[b].isalnum() or chunk[b] == "_")):
+                continue        # inside a longer word
+            surface = chunk[a:b]
+            for kind, phrase, value in items:
+                if kind != "title" and surface != phrase:
+                    continue    # case matters for names: "hà nội" is no place, "ông" and "Ông" are both listed
+                by_kind[kind].append((a, b, surface, value))
+        taken: list[tuple[int, int]] = []
+        out: list[Match] = []
+        for kind in self.KIND_ORDER:
+            # leftmost first, longest at each position, never overlapping what a higher kind took
+            for a, b, surface, value in sorted(by_kind[kind], key=lambda c: (c[0], -(c[1] - c[0]))):
+                if all(b <= x or a >= y for x, y in taken):
+                    taken.append((a, b))
+                    out.append(Match("place" if kind == "region" else kind, start + a, start + b, surface,
+                                     self.title(surface) if kind == "title" else value))
+        return sorted(out, key=lambda m: m.start)
 
 
 @lru_cache(maxsize=1)
