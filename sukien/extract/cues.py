@@ -54,8 +54,22 @@ def any_cue() -> re.Pattern:
     return re.compile("|".join(f"(?:{ct.pattern.pattern[4:]})" for ct in cue_types()), re.I)
 
 
+@lru_cache(maxsize=1)
+def cue_stems() -> tuple[str, ...]:
+    """The first word of every cue, lower case: a sentence holding none of them holds no cue."""
+    function_words = {"đã", "sẽ", "có", "đang", "ở", "cuộc", "lễ", "được", "buổi", "lời", "gửi", "các", "nhiều"}
+    stems = set()
+    for spec in load_yaml("event_cues.yaml")["types"].values():
+        for cue in spec["cues"]:
+            words = [w.split("(")[0].lower() for w in cue.split() if w.split("(")[0]]
+            content = [w for w in words if w not in function_words] or words
+            stems.add(content[0])
+    return tuple(sorted(stems))
+
+
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
-    if not any_cue().search(text, start, end):
+    lowered = text[start:end].lower()
+    if not any(stem in lowered for stem in cue_stems()) or not any_cue().search(text, start, end):
         return []
     found: list[Cue] = []
     for ct in cue_types():

@@ -20,7 +20,7 @@ def _split_paragraph(text: str, start: int, end: int) -> list[Span]:
     chunk = text[start:end]
     cuts = []
     for m in _BOUNDARY.finditer(chunk):
-        if _NO_SPLIT_BEFORE.search(chunk[:m.start()]):
+        if _NO_SPLIT_BEFORE.search(chunk[max(0, m.start() - 12):m.start()]):   # only the word before the stop
             continue
         cuts.append((m.start(), m.end()))
     for m in _GLUED.finditer(chunk):
