@@ -4,7 +4,6 @@ JSON (event, mode, source/recipient). Columns are documented in docs/exports.md.
 from __future__ import annotations
 
 import csv
-import io
 import json
 from typing import Iterable, Iterator
 

@@ -28,7 +28,7 @@ CREDIT = rf"{_CREDIT_PART}(?:\s*(?:/|-|–|,|và)\s*{_CREDIT_PART}){{0,3}}(?:\s+
 CAPTION_PAREN = re.compile(r"\s*\(\s*Ảnh\s*:[^()]{0,80}\)\s*\.?")
 CAPTION_RUN_IN = re.compile(rf"(?<![\wÀ-ỹ])Ảnh\s*:\s*{CREDIT}\.?")
 CAPTION_NUMBERED = re.compile(r"\s+-\s+Ảnh\s+\d+\.?\s*$")
-CAPTION_LINE_END = re.compile(rf"(?:\.\s*|\s)Ảnh\s*:\s*[^.]{{1,60}}\.?$|\(\s*Ảnh\s*:[^()]{{0,80}}\)\s*\.?$|\s+-\s+Ảnh\s+\d+\.?$")
+CAPTION_LINE_END = re.compile(r"(?:\.\s*|\s)Ảnh\s*:\s*[^.]{1,60}\.?$|\(\s*Ảnh\s*:[^()]{0,80}\)\s*\.?$|\s+-\s+Ảnh\s+\d+\.?$")
 SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*\s+(?=[A-ZĐÀ-Ỹ\"“(])")
 TERMINAL = re.compile(r"[.!?…:;'\"”’)]\s*$")
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 from ..lexicons.fold import fold
 from ..lexicons.index import lexicon

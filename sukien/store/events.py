@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import func, or_, and_, select
 
@@ -13,7 +13,6 @@ from . import search
 from .actors import actor_id
 
 SYMMETRIC = {"TALKS", "MEETING", "PHONE_CALL", "SIGN_AGREEMENT"}
-CLOSE_DAYS = 3     # reports without an exact day still merge when their documents are this close
 
 
 def rank_of(*sides) -> int | None:

@@ -3,15 +3,12 @@ timelines with an engagement index, search. Parameterised SQLAlchemy Core only."
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import func, or_, select
 
 from ..lexicons import load_yaml
 from ..lexicons.fold import fold
-from ..lexicons.index import lexicon
 from ..resolve.actors import same_person
 from . import schema as S
 from . import search as search_index
@@ -36,7 +33,6 @@ def find_actors(store, name: str, fuzzy: bool = True) -> list[dict]:
         if not rows:
             pattern = "%" + folded.replace("\\", "").replace("%", "").replace("_", "") + "%"
             rows = conn.execute(base.where(S.actor_aliases.c.folded.like(pattern)).limit(50)).all()
-        from ..extract.names import is_foreign_token
         if not rows and fuzzy and 1 < len(folded.split()) <= 8:
             # only foreign names have spellings worth a fuzzy pass ("Thoong-lun Xi-xu-lít" ~ Thongloun Sisoulith)
             rows = [r for r in _foreign_people(store, conn) if same_person(name, r.name)]
