@@ -55,16 +55,24 @@ def any_cue() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def cue_stems() -> tuple[str, ...]:
-    """The first word of every cue, lower case: a sentence holding none of them holds no cue."""
+def stems_by_type() -> dict[str, tuple[str, ...]]:
+    """For each cue type, the first content word of each of its cues, lower case: a sentence holding none
+    of them cannot hold a cue of that type, and its patterns are not run."""
     function_words = {"đã", "sẽ", "có", "đang", "ở", "cuộc", "lễ", "được", "buổi", "lời", "gửi", "các", "nhiều"}
-    stems = set()
-    for spec in load_yaml("event_cues.yaml")["types"].values():
+    out = {}
+    for key, spec in load_yaml("event_cues.yaml")["types"].items():
+        stems = set()
         for cue in spec["cues"]:
             words = [w.split("(")[0].lower() for w in cue.split() if w.split("(")[0]]
             content = [w for w in words if w not in function_words] or words
             stems.add(content[0])
-    return tuple(sorted(stems))
+        out[key] = tuple(sorted(stems))
+    return out
+
+
+@lru_cache(maxsize=1)
+def cue_stems() -> tuple[str, ...]:
+    return tuple(sorted({s for stems in stems_by_type().values() for s in stems}))
 
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
@@ -72,7 +80,10 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
     if not any(stem in lowered for stem in cue_stems()) or not any_cue().search(text, start, end):
         return []
     found: list[Cue] = []
+    stems = stems_by_type()
     for ct in cue_types():
+        if not any(stem in lowered for stem in stems[ct.key]):
+            continue
         for m in ct.pattern.finditer(text, start, end):
             before = text[max(start, m.start() - 40):m.start()].rstrip().lower()
             after = text[m.end():min(end, m.end() + 20)].lstrip().lower()

@@ -66,6 +66,16 @@ def _valid(d, m) -> bool:
     return d is not None and m is not None and 1 <= d <= 31 and 1 <= m <= 12
 
 
+_NEEDS = {"dmy_words": ("tháng",), "month_year": ("tháng",), "range_dm_dm": ("/",), "dm_slash": ("/",),
+          "dm_dash": ("-",), "dmy": ("/", "-", "."), "range_dd_m": ("/", "-", "."),
+          "relative": ("nay", "qua", "mai", "kia", "tuần", "tháng tới", "cùng ngày", "hôm sau")}
+
+
+def _could_match(kind: str, lowered: str) -> bool:
+    """A cheap look for the characters a pattern cannot do without."""
+    return any(n in lowered for n in _NEEDS.get(kind, ("",)))
+
+
 _MAYBE_DATE = re.compile(r"(?i)\d|(?<!\w)(hôm|nay|qua|mai|tuần|tháng tới|cùng ngày)(?!\w)")
 
 
@@ -75,7 +85,10 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
         return []          # most sentences hold no date: one cheap look instead of eight patterns
     found: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
+    chunk = text[start:end].lower()
     for kind, rx in PATTERNS:
+        if not _could_match(kind, chunk):
+            continue
         for m in rx.finditer(text, start, end):
             if any(not (m.end() <= a or m.start() >= b) for a, b in taken):  # earlier patterns win
                 continue
@@ -187,14 +200,15 @@ _ANNIVERSARY = re.compile(r"(?i)(\d{1,3})\s+năm\s+(?:ngày\s+)?(?:Quốc\s+khá
 _ANNIVERSARY_ORD = re.compile(r"(?i)Quốc\s+khánh\s+(?:lần\s+thứ\s+)(\d{1,3})")
 
 
-def document_year(text: str, captions: list[str], countries_after) -> int | None:
+def document_year(text: str, captions: list[str], countries_after, found: list[DateExpr] | None = None) -> int | None:
     """A year the document establishes without a publication date: from full dates it writes (text first,
-    then photo captions), else from an anniversary ("49 năm Quốc khánh" of Laos, founded 1975 -> 2024)."""
+    then photo captions), else from an anniversary ("49 năm Quốc khánh" of Laos, founded 1975 -> 2024).
+    `found`: the date expressions of the text when they are already known."""
     years: list[int] = []
-    for source in [text] + list(captions):
-        for e in find_dates(source):
-            if e.kind in ("dmy", "range_dd_m", "range_dm_dm", "dmy_words") and e.year:
-                years.append(e.year)
+    expressions = (found if found is not None else find_dates(text)) + [e for c in captions for e in find_dates(c)]
+    for e in expressions:
+        if e.kind in ("dmy", "range_dd_m", "range_dm_dm", "dmy_words") and e.year:
+            years.append(e.year)
     if years:
         return max(set(years), key=lambda y: (years.count(y), y))
     for rx in (_ANNIVERSARY, _ANNIVERSARY_ORD):

@@ -77,7 +77,8 @@ class ArticleExtractor:
     def extract(self) -> list[Event]:
         self.analyse()
         pub = self.article.pub_date
-        doc_year = None if pub else document_year(self.text, self.article.captions, self._country_after)
+        doc_year = None if pub else document_year(self.text, self.article.captions, self._country_after,
+                                                  [d for info in self.infos for d in info.dates])
         events: list[Event] = []
         last_person: Person | None = None
         last_day: ResolvedDate | None = None

@@ -28,10 +28,10 @@ class Token:
     start: int
     end: int
     text: str
+    cap: bool = False
 
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+    def __post_init__(self):
+        self.cap = self.text[:1].isupper()
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
