@@ -23,15 +23,12 @@ _PLACE_BEFORE = {"tỉnh", "thành", "phố", "huyện", "xã", "đô", "tại",
 _SECTORS_IN_TITLE = {"GOV", "LEG", "MIL", "JUD", "DIP", "BUS", "IGO", ""}
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int
     end: int
     text: str
-    cap: bool = False
-
-    def __post_init__(self):
-        self.cap = self.text[:1].isupper()
+    cap: bool          # starts with a capital letter
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
@@ -41,7 +38,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         if t.endswith(".") and not re.fullmatch(r"(?:[A-ZĐ]\.)+", t):
             e -= 1
             t = t[:-1]
-        out.append(Token(s, e, t))
+        out.append(Token(s, e, t, t[:1].isupper()))
     return out
 
 
@@ -99,7 +96,7 @@ class SentenceMentions:
                 piece = self.text[a:b].strip("-–")
                 if piece:
                     s = a + self.text[a:b].index(piece)
-                    out.append(Token(s, s + len(piece), piece))
+                    out.append(Token(s, s + len(piece), piece, piece[:1].isupper()))
         return out
 
     # -- helpers ------------------------------------------------------------------------------------
