@@ -11,7 +11,7 @@ from ..lexicons.index import Match, lexicon
 from ..model import Mention, Span
 from .names import is_foreign_token, looks_like_name, looks_like_organization, stopwords, surnames
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w’'-]|\.(?=[^\W\d_]))*\.?")
+_TOKEN = re.compile(r"[^\W\d_][\w’'-]*(?:\.[^\W\d_][\w’'-]*)*\.?")   # words; inner dots only before a letter
 # Lower-case words that sit in front of a place, never of a person.
 _PLACE_BEFORE = {"tỉnh", "thành", "phố", "huyện", "xã", "đô", "tại", "ở", "quận", "khu", "đường", "sông", "khẩu",
                  "trấn", "bang", "vùng", "đảo", "biển", "trường", "cung", "phường", "viện", "hãng", "tập", "đoàn",
