@@ -138,3 +138,12 @@ def test_events_none_from_furniture():
             "Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Singapore Lawrence Wong\n\n"
             "Tổng Bí thư Tô Lâm tiếp Đại sứ Lào")
     assert events_of(text, pub=None) == []
+
+
+def test_events_list_of_people_with_descriptions():
+    evs = events_of("Ngày 5/3, Phó Thủ tướng Lê Minh Khái đã tiếp Bộ trưởng Kinh tế, Thương mại và Công nghiệp Nhật Bản "
+                    "Saito Ken, đồng Chủ tịch Ủy ban hợp tác kinh tế Việt Nam - Nhật Bản của Liên đoàn các tổ chức kinh tế "
+                    "Nhật Bản (KEIDANREN), Thống đốc Ngân hàng hợp tác quốc tế Nhật Bản (JBIC) Hayashi Nobumitsu và Chủ "
+                    "tịch điều hành Hội đồng thúc đẩy Ngoại giao nhân dân Nhật Bản (FEC) Matsuzawa Ken.")
+    met = [e["target"]["name"] for e in evs if e["type"] == "MEETING" and e["source"]["name"] == "Lê Minh Khái"]
+    assert met == ["Saito Ken", "Hayashi Nobumitsu", "Matsuzawa Ken"]

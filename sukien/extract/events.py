@@ -430,7 +430,12 @@ class ArticleExtractor:
         objs = [self.head_of_delegation(first, right, clause_end)]
         if cue.type.name in ("MEETING", "CONGRATULATE", "CONDOLENCE", "PHONE_CALL", "TALKS"):
             last = first
+            described = False     # passing over the description between two listed people
             for m in right[right.index(first) + 1:]:
+                if described and m.kind == "person":
+                    objs.append(m)
+                    last, described = m, False
+                    continue
                 g = self.text[(last.full_span or last.span).end:(m.full_span or m.span).start]
                 # "…với Tổng thống A, Thủ tướng B đã trao đổi điện mừng với …": B starts a new clause
                 if re.match(r"\s*(đã|sẽ|đang|cũng|vừa)\s", self.text[(m.full_span or m.span).end:(m.full_span or m.span).end + 8]):
@@ -439,9 +444,31 @@ class ArticleExtractor:
                                                                    and first.kind in ("person", "title")):
                     objs.append(m)
                     last = m
+                elif m.kind in ("country", "org", "title") and last.kind == "person" and \
+                        (described or self._appositive_then_person(last, m, right)):
+                    described = True   # a country, body or title inside a description between two listed people
+                    continue
                 else:
                     break
         return objs
+
+    def _appositive_then_person(self, last: Mention, m: Mention, right: list[Mention]) -> bool:
+        """'… Saito Ken, đồng Chủ tịch Ủy ban … Việt Nam - Nhật Bản của … (KEIDANREN), Thống đốc … Hayashi': after a
+        listed person comes a description of them (a title first) and then, after a comma, the next person."""
+        nxt = next((p for p in right if p.span.start > m.span.end and p.kind == "person"), None)
+        if nxt is None:
+            return False
+        gap = self.text[(last.full_span or last.span).end:(nxt.full_span or nxt.span).start]
+        if re.search(r"[;.]", gap) or find_cues(self.text, (last.full_span or last.span).end, (nxt.full_span or nxt.span).start):
+            return False
+
+        def chain(text):   # the next person's title with its complement: "Thống đốc Ngân hàng … (JBIC)"
+            return not text or (bool(self.lex.title_re.match(text)) and "," not in text)
+        with_appositive = re.fullmatch(r"\s*,\s*(?:(?:đồng|nguyên|cựu)\s+)?(.{3,200}?),\s*(?:và\s+)?(.{0,160}?)\s*", gap, re.S)
+        if with_appositive and self.lex.title_re.match(with_appositive.group(1)) and chain(with_appositive.group(2)):
+            return True
+        plain = re.fullmatch(r"\s*(?:,\s*)?(?:và\s+)?(.{3,160}?)\s*", gap, re.S)
+        return bool(plain and chain(plain.group(1)))
 
     def visit_events(self, cue, info, index, subject, right, c_start, c_end, last_person, last_day) -> list[Event]:
         text = self.text
