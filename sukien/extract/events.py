@@ -365,10 +365,18 @@ class ArticleExtractor:
     def coordinated(self, subject: Mention, left: list[Mention]) -> Mention | None:
         """'A và B hội đàm': the other side standing before the subject, joined by 'và'/'cùng'/'với'."""
         i = left.index(subject) if subject in left else -1
+        start = (subject.full_span or subject.span).start
+        # "Chủ tịch Tập Cận Bình dẫn đầu đoàn … Trung Quốc và Chủ tịch nước Trần Đại Quang …": the head of the
+        # other delegation, passing over the country of his delegation
+        for prev in reversed(left[:max(i, 0)]):
+            if prev.kind in ("person", "title"):
+                gap = self.text[(prev.full_span or prev.span).end:start]
+                if re.fullmatch(r"\s*dẫn đầu[^,;.]{0,60}?\s(?:và|cùng|với)\s*", gap):
+                    return prev
+                break
         if i > 0:
             prev = left[i - 1]
-            gap = self.text[prev.full_span.end if prev.full_span else prev.span.end:
-                            subject.full_span.start if subject.full_span else subject.span.start]
+            gap = self.text[(prev.full_span or prev.span).end:start]
             if re.fullmatch(r"\s*(?:dẫn đầu[^,;.]{0,60}?)?\s*(?:và|cùng|với)\s*(?:Phu nhân\s*)?", gap) and prev.kind != "spouse":
                 return prev
         return None
