@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ..lexicons.fold import fold
 from ..lexicons.index import lexicon
+from .names import is_foreign_token
 from ..model import Actor, Mention
 
 # Offices Vietnam has: an unnamed holder with no country is Vietnam's (rule 13 of the annotation guide).
@@ -79,8 +80,14 @@ class DocumentPeople:
             if len(set(fits)) == 1:
                 return fits[0]
             return name
-        # "Phạm Bình" for "Phạm Bình Minh": the start of exactly one fuller name of the document
+        # "Aleksandr Grigorievich Lukashenko" for "Alexander Lukashenko", "George W. Bush" for "George Bush":
+        # one foreign family name with the same first initial is one person in one article
         words = folded.split()
+        if len(words) > 1 and is_foreign_token(name.split()[-1]):
+            same = [p.name for key, p in self.people.items() if len(key.split()) > 1 and key.split()[-1] == words[-1]
+                    and key.split()[0][:1] == words[0][:1]]
+            if len(set(same)) == 1:
+                return same[0]
         fits = {p.name for key, p in self.people.items() if key.split()[:len(words)] == words and len(key.split()) > len(words)}
         if len(fits) == 1:
             return fits.pop()
