@@ -147,3 +147,12 @@ def test_events_list_of_people_with_descriptions():
                     "tịch điều hành Hội đồng thúc đẩy Ngoại giao nhân dân Nhật Bản (FEC) Matsuzawa Ken.")
     met = [e["target"]["name"] for e in evs if e["type"] == "MEETING" and e["source"]["name"] == "Lê Minh Khái"]
     assert met == ["Saito Ken", "Hayashi Nobumitsu", "Matsuzawa Ken"]
+
+
+@pytest.mark.parametrize("sentence,visits", [
+    ("Ngày 5/3, Phó Thủ tướng Phạm Bình Minh đã chuyển tới Nhà Vua Tây Ban Nha lời mời sang thăm Việt Nam.", 0),
+    ("Ngày 5/3, Tổng thống Hàn Quốc Moon Jae-in bày tỏ mong muốn sớm sang thăm Việt Nam.", 0),
+    ("Theo lời mời của Chủ tịch nước Lương Cường, Tổng thống Hàn Quốc Moon Jae-in sẽ thăm cấp Nhà nước Việt Nam.", 1),
+])
+def test_events_invitations_and_wishes_are_no_visits(sentence, visits):
+    assert len([e for e in events_of(sentence) if e["type"] == "VISIT"]) == visits

@@ -485,6 +485,11 @@ class ArticleExtractor:
                                     text[max(c_start, cue.start - 90):cue.start]))
         if inviting and not inviting[-1].group(1) and "," not in text[max(c_start, cue.start - 90):cue.start][inviting[-1].end():]:
             return []
+        # "chuyển lời mời sang thăm Việt Nam" (the noun right before the verb), "mong muốn sớm sang thăm",
+        # "hy vọng X có thể tới thăm": an invitation or a wish, no visit yet
+        if re.search(r"(?i)(?<!\w)(lời\s+mời|mong\s+muốn|hy\s+vọng)(?!\w)[^,;.]{0,60}$", text[max(c_start, cue.start - 70):cue.start]) \
+                and not re.search(r"(?i)(?<!\w)của(?!\w)", text[max(c_start, cue.start - 70):cue.start].rsplit("lời mời", 1)[-1]):
+            return []
         visitor = subject
         # "chuyến thăm chính thức VN của Thủ tướng Hun Sen": the visitor follows "của"
         after_cue = [m for m in right if m.kind in ("person", "title")]
