@@ -422,6 +422,9 @@ class ArticleExtractor:
         # unnamed groups are no one to meet: "gặp cộng đồng người Việt Nam", "tiếp các doanh nghiệp"
         if meeting and re.search(r"(?<!\w)(người|cộng đồng|doanh nghiệp|kiều bào|bà con|sinh viên|nhân dân|cán bộ)\s*$", gap):
             return []
+        if meeting and re.search(r"(?i)(?<!\w)(cán bộ|nhân viên|cộng đồng|kiều bào|bà con|lưu học sinh|sinh viên|cử tri|"
+                                 r"người dân|nhân dân|doanh nghiệp|phóng viên|báo chí)(?!\w)", gap):
+            return []      # "gặp và nói chuyện với cán bộ nhân viên Đại sứ quán Việt Nam": a group, not a counterpart
         if first.kind in ("country", "org", "title") and len(right) > 1 and right[1].kind == "person":
             g = self.text[first.span.end:(right[1].full_span or right[1].span).start]
             joined_by_and = re.search(r"(?<!\w)và\s+(.*)$", g)
@@ -484,6 +487,9 @@ class ArticleExtractor:
         inviting = list(re.finditer(r"(?i)(?<!\w)(lời\s+)?(mời)(?!\w)",
                                     text[max(c_start, cue.start - 90):cue.start]))
         if inviting and not inviting[-1].group(1) and "," not in text[max(c_start, cue.start - 90):cue.start][inviting[-1].end():]:
+            return []
+        # "Tham gia Đoàn đại biểu … đi thăm Trung Quốc có …": the members of a delegation, not its head
+        if re.search(r"(?i)^\s*tham\s+gia\s+đoàn", text[c_start:cue.start]):
             return []
         # "chuyển lời mời sang thăm Việt Nam" (the noun right before the verb), "mong muốn sớm sang thăm",
         # "hy vọng X có thể tới thăm": an invitation or a wish, no visit yet
