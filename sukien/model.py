@@ -97,6 +97,7 @@ class Mention:
     full_span: Span | None = None  # titles + name
     sector: str | None = None
     via: str = "explicit"         # explicit | coref
+    sentence: Span | None = None  # the sentence that holds the mention
 
     def actor(self) -> Actor:
         return Actor(self.name, list(self.titles), self.country, self.org)

@@ -3,6 +3,7 @@ Writes (POST /api/documents) need the write token given at start; CORS stays clo
 from __future__ import annotations
 
 import hmac
+import json
 import time
 from datetime import date
 from pathlib import Path
@@ -64,6 +65,12 @@ class ResponseCache:
         self.items.clear()
 
 
+def _found(value, what: str):
+    if value is None:
+        raise HTTPException(404, f"no such {what}")
+    return value
+
+
 def create_app(db: str | None = None, write_token: str | None = None, cors_origins: list[str] | None = None,
                cache_seconds: float = 2.0) -> FastAPI:
     store = open_store(db)
@@ -118,10 +125,7 @@ def create_app(db: str | None = None, write_token: str | None = None, cors_origi
 
     @app.get("/api/events/{event_id}", summary="One event with every source")
     def event(event_id: int = Path_(..., ge=1, le=2**31 - 1)):
-        e = Q.event(store, event_id)
-        if e is None:
-            raise HTTPException(404, "no such event")
-        return e
+        return _found(Q.event(store, event_id), "event")
 
     @app.get("/api/actors", summary="Actors with current titles and mention counts")
     def actors(q: str | None = Query(None, max_length=200), kind: Literal["person", "org", "country"] | None = "person",
@@ -130,17 +134,11 @@ def create_app(db: str | None = None, write_token: str | None = None, cors_origi
 
     @app.get("/api/actors/{actor_id}", summary="An actor: titles over time, events, co-participants")
     def actor(actor_id: int = Path_(..., ge=1, le=2**31 - 1)):
-        a = Q.actor(store, actor_id)
-        if a is None:
-            raise HTTPException(404, "no such actor")
-        return a
+        return _found(Q.actor(store, actor_id), "actor")
 
     @app.get("/api/documents/{doc_id}", summary="A cleaned document with the evidence spans of its events")
     def document(doc_id: int = Path_(..., ge=1, le=2**31 - 1)):
-        d = Q.document(store, doc_id)
-        if d is None:
-            raise HTTPException(404, "no such document")
-        return d
+        return _found(Q.document(store, doc_id), "document")
 
     @app.get("/api/timeline", summary="Counts and engagement index per period and type or country pair")
     def timeline(filters: dict = Depends(event_filters), by: Literal["month", "week"] = "month",
@@ -178,8 +176,7 @@ def create_app(db: str | None = None, write_token: str | None = None, cors_origi
         from ..ingest.readers import read_jsonl_lines
         from ..pipeline import process
         from ..store.writer import write_extraction
-        import json as _json
-        results = list(read_jsonl_lines([(1, _json.dumps(doc.model_dump(exclude_none=True)))], "api"))
+        results = list(read_jsonl_lines([(1, json.dumps(doc.model_dump(exclude_none=True)))], "api"))
         if not results or results[0].error:
             raise HTTPException(422, results[0].error.reason if results else "empty document")
         processed = process(results[0].doc)

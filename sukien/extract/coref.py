@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..lexicons.fold import fold
 from ..lexicons.index import lexicon
-from .names import is_foreign_token
+from .names import is_foreign_token, surnames
 from ..model import Actor, Mention
 
 # Offices Vietnam has: an unnamed holder with no country is Vietnam's (rule 13 of the annotation guide).
@@ -108,7 +108,6 @@ class DocumentPeople:
 
     def settle_countries(self) -> None:
         """A person the document never places in a country, with a Vietnamese name, is Vietnamese."""
-        from ..extract.names import is_foreign_token, surnames
         for p in self.people.values():
             words = p.name.split()
             if p.country is None and len(words) > 1:

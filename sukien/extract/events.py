@@ -53,6 +53,8 @@ class ArticleExtractor:
         for index, s in enumerate(self.sentences):
             ms, masks = analyse_sentence(self.text, s.span.start, s.span.end, known)
             for m in ms:
+                m.sentence = s.span
+            for m in ms:
                 if m.kind in ("person", "spouse") and m.name:
                     self.people.add(m, index)
                     for key in (fold(m.name),):

@@ -1,7 +1,6 @@
 """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1258; refuse the rest by name."""
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from ..errors import InputError
@@ -11,8 +10,6 @@ MAX_BYTES = 20 * 1024 * 1024   # one article is never this large; a bigger file 
 # Characters that only occur in Vietnamese text (precomposed letters with Vietnamese-specific marks).
 _VIET_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ" "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
 _VIET_LETTERS |= {c.upper() for c in _VIET_LETTERS}
-# Bytes typical of TCVN3 (ABC) and VNI text decoded as something else.
-_TCVN3_HINT = re.compile(r"[\u00a1-\u00ff]{1}[a-z]|[a-z][\u00a1-\u00ff]")
 
 
 def _looks_binary(data: bytes) -> bool:

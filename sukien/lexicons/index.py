@@ -89,11 +89,8 @@ class Lexicon:
 
         self._title_variants = [row[0] for row in read_tsv("titles.tsv")]
         # titles also as one pattern: the actor layer asks "does a title start here?"
-        self.title_re = _alternation(self.titles_variants(), re.I)
+        self.title_re = _alternation(self._title_variants, re.I)
 
-    def titles_variants(self):
-        for t in self.titles.values():
-            yield t.text
 
     def title(self, text: str) -> Title | None:
         return self.titles.get(" ".join(text.split()).lower())

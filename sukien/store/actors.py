@@ -53,15 +53,18 @@ def actor_id(conn, actor: Actor | None) -> int | None:
 def store_mentions(conn, doc_id: int, processed) -> int:
     """Every person mention becomes an observation with its titles, date and evidence sentence."""
     article = processed.article
-    from ..nlp import split_sentences
-
-    sentences = split_sentences(article)
+    sentences = None      # only mentions rebuilt without their sentence (batch load) need a second split
     n = 0
     for m in processed.mentions:
         if m.kind not in ("person",) or not m.name:
             continue
         aid = actor_id(conn, Actor(m.name, m.titles, m.country, m.org))
-        sent = next((s.span for s in sentences if s.span.start <= m.span.start < s.span.end), m.span)
+        sent = m.sentence
+        if sent is None:
+            if sentences is None:
+                from ..nlp import split_sentences
+                sentences = split_sentences(article)
+            sent = next((s.span for s in sentences if s.span.start <= m.span.start < s.span.end), m.span)
         conn.execute(S.observations.insert().values(
             actor_id=aid, document_id=doc_id, name_as_written=m.span.of(article.text), titles=json.dumps(m.titles, ensure_ascii=False),
             country=m.country, org=m.org, obs_date=article.pub_date, char_start=m.span.start, char_end=m.span.end,
