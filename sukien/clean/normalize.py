@@ -22,8 +22,20 @@ def _tone_moves() -> dict[str, str]:
 
 
 _MOVES = _tone_moves()
-# Only at the end of a syllable (hoà, thuỷ) and not after q (quý keeps its mark on y).
-_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(map(re.escape, _MOVES)) + r")(?!\w)")
+
+
+def _tone_pattern() -> re.Pattern:
+    """One branch per first letter with a character class for the second: 'o[àá…]|u[ỳý…]' is several
+    times faster than an alternation of every pair."""
+    seconds: dict[str, set[str]] = {}
+    for pair in _MOVES:
+        seconds.setdefault(pair[0], set()).add(pair[1])
+    branches = "|".join(f"{re.escape(f)}[{''.join(sorted(s))}]" for f, s in sorted(seconds.items()))
+    # Only at the end of a syllable (hoà, thuỷ) and not after q (quý keeps its mark on y).
+    return re.compile(r"(?<![qQ])(" + branches + r")(?!\w)")
+
+
+_TONE_RE = _tone_pattern()
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
@@ -34,5 +46,5 @@ def normalize_text(text: str) -> str:
     text = _TONE_RE.sub(lambda m: _MOVES[m.group(1)], text)
     text = _INVISIBLE.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    return "\n".join(lines)
+    text = _SPACES.sub(" ", text)           # the class holds no newline: lines stay apart
+    return "\n".join(line.strip() for line in text.split("\n"))

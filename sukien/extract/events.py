@@ -9,7 +9,7 @@ from ..lexicons.index import lexicon
 from ..model import Actor, Article, Event, Mention, Sentence
 from ..nlp import split_sentences
 from .coref import DocumentPeople, Person, actor_for
-from .cues import Cue, find_cues, modality_words
+from .cues import Cue, find_cues, negation_pattern, planned_pattern
 from .dates import DateExpr, ResolvedDate, document_year, find_dates, resolve
 from .mentions import analyse_sentence
 from .confidence import calibrated_confidence
@@ -149,8 +149,7 @@ class ArticleExtractor:
 
     def negated(self, cue: Cue, clause_start: int) -> bool:
         before = self.text[max(clause_start, cue.start - 14):cue.start].lower()
-        words = modality_words()["negation"]
-        return any(re.search(rf"(?<!\w){re.escape(w)}(?:\s+\w+)?\s*$", before) for w in words) and \
+        return bool(negation_pattern().search(before)) and \
             not re.search(r"không\s+chỉ|không\s+ngừng|chưa\s+từng\s+có", before)
 
     _IRREALIS = re.compile(r"(?i)(?<!\w)(đề nghị|mong muốn|hy vọng|kêu gọi|hoan nghênh|sẵn sàng|nhất trí|thống nhất|"
@@ -165,10 +164,9 @@ class ArticleExtractor:
     def modality(self, cue: Cue, clause_start: int, resolved: ResolvedDate | None) -> str:
         before = self.text[max(clause_start, cue.start - 60):cue.start].lower()
         near = self.text[max(clause_start, cue.start - 18):cue.start].lower()
-        words = modality_words()
         if re.search(r"(?<!\w)đang(?!\w)", near) or re.search(r"lên đường|bắt đầu chuyến", near + cue.text.lower()):
             return "ongoing"
-        if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", before) for w in words["planned"]) or \
+        if planned_pattern().search(before) or \
                 re.search(r"(?<!\w)(sẽ|sắp|dự kiến)(?!\w)", self.text[cue.end:cue.end + 6].lower()):
             return "planned"
         pub = self.article.pub_date
