@@ -1,0 +1,44 @@
+"""The shortcuts taken for speed give what the plain way gives."""
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from sukien.clean.normalize import _MOVES, _TONE_RE, normalize_text
+from sukien.extract.cues import cue_types, find_cues, lower_same_length, word_starts
+
+# Letters and words that make cue matches inside and at the start of words likely.
+_PIECES = st.sampled_from(["thăm", "hội", "đàm", "kiến", "tiếp", "điện", "chúc", "mừng", "ký", "kết", "x", "a", "_",
+                           " ", " ", ",", "-", "İ", "Hội", "THĂM", "1"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_word_starts_equals_finditer_with_a_look_behind(text):
+    lowered = lower_same_length(text)
+    for ct in cue_types():
+        plain = re.compile(r"(?<![\w])" + ct.pattern.pattern)
+        assert [m.span() for m in word_starts(ct.pattern, lowered)] == [m.span() for m in plain.finditer(lowered)]
+
+
+def test_lower_same_length_keeps_offsets():
+    text = "Tiếp kiến İstanbul HỘI ĐÀM"
+    lowered = lower_same_length(text)
+    assert len(lowered) == len(text)
+    assert lowered.endswith("hội đàm") and "İ" in lowered
+
+
+def test_cues_are_found_in_any_case_and_only_at_word_starts():
+    text = "Thủ tướng HỘI ĐÀM với Tổng thống; không phải xhội đàm."
+    cues = find_cues(text, 0, len(text))
+    assert [(c.type.name, c.text) for c in cues] == [("TALKS", "HỘI ĐÀM")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(sorted(_MOVES) + ["q", "Q", " ", "h", "th", "x", "."]), max_size=20).map("".join))
+def test_tone_placement_equals_the_pairwise_rule(text):
+    pairwise = re.compile(r"(?<![qQ])(" + "|".join(map(re.escape, _MOVES)) + r")(?!\w)")
+    assert _TONE_RE.sub(lambda m: _MOVES[m.group(1)], text) == pairwise.sub(lambda m: _MOVES[m.group(1)], text)
+
+
+def test_normalize_moves_tones_and_collapses_spaces_per_line():
+    assert normalize_text("  Hoà   bình\u00a0\u200bthuỷ \n\n  quý  ") == "Hòa bình thủy\n\nquý"
