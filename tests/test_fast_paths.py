@@ -3,8 +3,9 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from sukien.clean.normalize import _MOVES, _TONE_RE, normalize_text
-from sukien.extract.cues import cue_types, find_cues, lower_same_length, word_starts
+from sukien.clean.normalize import _MOVES, _SPACE_CLASS, _SPACES, _TONE_RE, normalize_text
+from sukien.extract.cues import cue_types, find_cues, word_starts
+from sukien.lexicons.fold import lower_keeping_offsets
 
 # Letters and words that make cue matches inside and at the start of words likely.
 _PIECES = st.sampled_from(["thăm", "hội", "đàm", "kiến", "tiếp", "điện", "chúc", "mừng", "ký", "kết", "x", "a", "_",
@@ -14,15 +15,15 @@ _PIECES = st.sampled_from(["thăm", "hội", "đàm", "kiến", "tiếp", "đi�
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_word_starts_equals_finditer_with_a_look_behind(text):
-    lowered = lower_same_length(text)
+    lowered = lower_keeping_offsets(text)
     for ct in cue_types():
         plain = re.compile(r"(?<![\w])" + ct.pattern.pattern)
         assert [m.span() for m in word_starts(ct.pattern, lowered)] == [m.span() for m in plain.finditer(lowered)]
 
 
-def test_lower_same_length_keeps_offsets():
+def test_lower_keeping_offsets_keeps_offsets():
     text = "Tiếp kiến İstanbul HỘI ĐÀM"
-    lowered = lower_same_length(text)
+    lowered = lower_keeping_offsets(text)
     assert len(lowered) == len(text)
     assert lowered.endswith("hội đàm") and "İ" in lowered
 
@@ -42,3 +43,9 @@ def test_tone_placement_equals_the_pairwise_rule(text):
 
 def test_normalize_moves_tones_and_collapses_spaces_per_line():
     assert normalize_text("  Hoà   bình\u00a0\u200bthuỷ \n\n  quý  ") == "Hòa bình thủy\n\nquý"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\t", "\u00a0", "\u3000", "a", "b", "\n"]), max_size=25).map("".join))
+def test_space_runs_equal_the_plain_rule(text):
+    assert _SPACES.sub(" ", text) == re.sub(_SPACE_CLASS + "+", " ", text)

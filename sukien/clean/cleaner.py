@@ -59,6 +59,8 @@ class _Cleaner:
 
     def take_captions(self, line: str) -> str:
         """Whole-line captions go to `captions`; run-in captions are cut out of the paragraph."""
+        if "Ảnh" not in line:
+            return line            # every caption pattern below needs the word: most lines are done here
         if F.CAPTION_LINE_END.search(line) and len(line) < 400:
             self.captions.append(line)
             return ""

@@ -37,7 +37,9 @@ def _tone_pattern() -> re.Pattern:
 
 _TONE_RE = _tone_pattern()
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE_CLASS = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+# Runs to become one plain space; a single plain space is left alone (most of the text: nothing to rewrite).
+_SPACES = re.compile(rf" {_SPACE_CLASS}+|(?! ){_SPACE_CLASS}{_SPACE_CLASS}*")
 
 
 def normalize_text(text: str) -> str:

@@ -9,6 +9,7 @@ from typing import Iterator
 import ahocorasick
 
 from ..lexicons import load_yaml
+from ..lexicons.fold import lower_keeping_offsets
 
 
 @dataclass(frozen=True)
@@ -98,14 +99,6 @@ def stem_automaton() -> ahocorasick.Automaton:
     return automaton
 
 
-def lower_same_length(text: str) -> str:
-    """Lower case that keeps every offset ('İ'.lower() is two characters: such a letter stays as it is)."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
 def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"          # what the regex engine takes for \w
 
@@ -124,7 +117,7 @@ def word_starts(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
 
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
-    lowered = lower_same_length(text[start:end])
+    lowered = lower_keeping_offsets(text[start:end])
     present: set[str] = set()
     for _, keys in stem_automaton().iter(lowered):
         present |= keys

@@ -10,23 +10,26 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..lexicons.fold import lower_keeping_offsets
+
 _PART = r"(?:(?:rạng\s+)?(?:sáng|chiều|tối|trưa|đêm|hôm)\s+)?"
 _SEP = r"\s*[/.-]\s*"
 _D, _M, _Y = r"(\d{1,2})", r"(\d{1,2})", r"(\d{4})"
 
+# They run on lower-cased text (see find_dates), so they are written in lower case without (?i).
 PATTERNS: list[tuple[str, re.Pattern]] = [
     # "ngày 5 tháng 2 năm 2026"
-    ("dmy_words", re.compile(rf"(?i)ngày\s+{_D}\s+tháng\s+{_M}(?:\s+năm\s+{_Y})?")),
+    ("dmy_words", re.compile(rf"ngày\s+{_D}\s+tháng\s+{_M}(?:\s+năm\s+{_Y})?")),
     # ranges with year or not: "từ ngày 26 đến 27-1", "19-25/1/2026", "11 - 15/5/2017", "từ 29 đến 31- 5-2017"
-    ("range_dd_m", re.compile(rf"(?i)(?:từ\s+(?:ngày\s+)?)?{_D}\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?{_D}{_SEP}{_M}(?:{_SEP}{_Y})?(?![\d/])")),
+    ("range_dd_m", re.compile(rf"(?:từ\s+(?:ngày\s+)?)?{_D}\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?{_D}{_SEP}{_M}(?:{_SEP}{_Y})?(?![\d/])")),
     # "từ 26/6 đến 1/7/2017", "26/6-1/7"
-    ("range_dm_dm", re.compile(rf"(?i)(?:từ\s+(?:ngày\s+)?)?{_D}/{_M}\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?{_D}/{_M}(?:/{_Y})?(?![\d/])")),
+    ("range_dm_dm", re.compile(rf"(?:từ\s+(?:ngày\s+)?)?{_D}/{_M}\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?{_D}/{_M}(?:/{_Y})?(?![\d/])")),
     ("dmy", re.compile(rf"(?<![\d/.-]){_D}{_SEP}{_M}{_SEP}{_Y}(?![\d/])")),
     ("dm_slash", re.compile(rf"(?<![\d/.,-]){_D}/{_M}(?![\d/]|\.\d|,\d)")),
     # "chiều 26-1", "ngày 13-5": a dash needs a date word before it (else it is a score or a range of numbers)
-    ("dm_dash", re.compile(rf"(?i)(?<!\w)(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|nay|qua)\s+{_D}\s?-\s?{_M}(?![\d/-])")),
-    ("month_year", re.compile(rf"(?i)tháng\s+{_M}(?:{_SEP}|\s+năm\s+){_Y}")),
-    ("relative", re.compile(r"(?i)\b(hôm nay|sáng nay|chiều nay|tối nay|trưa nay|đêm nay|hôm qua|sáng qua|chiều qua|"
+    ("dm_dash", re.compile(rf"(?<!\w)(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|nay|qua)\s+{_D}\s?-\s?{_M}(?![\d/-])")),
+    ("month_year", re.compile(rf"tháng\s+{_M}(?:{_SEP}|\s+năm\s+){_Y}")),
+    ("relative", re.compile(r"\b(hôm nay|sáng nay|chiều nay|tối nay|trưa nay|đêm nay|hôm qua|sáng qua|chiều qua|"
                             r"tối qua|đêm qua|ngày mai|sáng mai|chiều mai|hôm kia|trong tuần tới|tuần tới|tuần sau|"
                             r"tuần này|trong tuần này|cuối tuần này|cuối tuần tới|tháng tới|cùng ngày|ngày hôm sau)\b")),
 ]
@@ -76,24 +79,30 @@ def _could_match(kind: str, lowered: str) -> bool:
     return any(n in lowered for n in _NEEDS.get(kind, ("",)))
 
 
-_MAYBE_DATE = re.compile(r"(?i)\d|(?<!\w)(hôm|nay|qua|mai|tuần|tháng tới|cùng ngày)(?!\w)")
+_MAYBE_DATE = re.compile(r"\d|(?<!\w)(hôm|nay|qua|mai|tuần|tháng tới|cùng ngày)(?!\w)")
+# A part of day or "ngày" right before a date belongs to its text ("sáng 14/1", "chiều nay ngày 5-2").
+_PART_BEFORE = re.compile(r"(?:(?:rạng\s+)?(?:sáng|chiều|tối|trưa|đêm|hôm)\s+(?:nay\s+|qua\s+)?)?(?:ngày\s+)?$")
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateExpr]:
     end = len(text) if end is None else end
-    if not _MAYBE_DATE.search(text, start, end):
+    # One character before the sentence too: the patterns' look-behinds see it, as with finditer(pos).
+    base = max(0, start - 1)
+    lowered = lower_keeping_offsets(text[base:end])
+    if not _MAYBE_DATE.search(lowered, start - base):
         return []          # most sentences hold no date: one cheap look instead of eight patterns
     found: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
-    chunk = text[start:end].lower()
+    chunk = lowered[start - base:]
     for kind, rx in PATTERNS:
         if not _could_match(kind, chunk):
             continue
-        for m in rx.finditer(text, start, end):
-            if any(not (m.end() <= a or m.start() >= b) for a, b in taken):  # earlier patterns win
+        for lm in rx.finditer(lowered, start - base):
+            ms, me = base + lm.start(), base + lm.end()
+            if any(not (me <= a or ms >= b) for a, b in taken):  # earlier patterns win
                 continue
-            g = [int(x) if x and x.isdigit() else None for x in m.groups()] if kind != "relative" else []
-            e = DateExpr(m.start(), m.end(), m.group(0), kind)
+            g = [int(x) if x and x.isdigit() else None for x in lm.groups()] if kind != "relative" else []
+            e = DateExpr(ms, me, text[ms:me], kind)
             if kind == "dmy_words":
                 e.day, e.month, e.year = g[0], g[1], g[2]
             elif kind == "range_dd_m":
@@ -113,7 +122,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
             elif kind == "month_year":
                 e.month, e.year = g
             elif kind == "relative":
-                e.relative = m.group(1).lower()
+                e.relative = lm.group(1)
             if kind not in ("relative", "month_year") and not _valid(e.day, e.month):
                 continue
             if e.end_day is not None and not _valid(e.end_day, e.end_month):
@@ -121,13 +130,12 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
             if e.year is not None and not 1900 <= e.year <= 2100:
                 continue
             # a part of day or "ngày" just before belongs to the expression's text
-            pre = re.search(r"(?i)(?:(?:rạng\s+)?(?:sáng|chiều|tối|trưa|đêm|hôm)\s+(?:nay\s+|qua\s+)?)?(?:ngày\s+)?$",
-                            text[max(start, m.start() - 20):m.start()])
+            pre = _PART_BEFORE.search(lowered, max(start, ms - 20) - base, ms - base)
             if pre and pre.group(0) and kind not in ("dmy_words", "relative"):
                 e.start -= len(pre.group(0))
                 e.text = text[e.start:e.end]
             found.append(e)
-            taken.append((min(e.start, m.start()), m.end()))
+            taken.append((min(e.start, ms), me))
     return sorted(found, key=lambda x: x.start)
 
 

@@ -1,4 +1,4 @@
-"""Folding for comparison: no diacritics, đ -> d, lower case, single spaces."""
+"""Folding for comparison: no diacritics, đ -> d, lower case, single spaces; and a lower case that keeps offsets."""
 import unicodedata
 from functools import lru_cache
 
@@ -13,3 +13,12 @@ def _fold(text: str) -> str:
 
 def fold(text: str | None) -> str:
     return _fold(text or "") if text is None or len(text) < 400 else _fold.__wrapped__(text)
+
+
+def lower_keeping_offsets(text: str) -> str:
+    """Lower case of the same length, so offsets into it are offsets into `text` ('İ'.lower() is two
+    characters: such a letter stays as it is). Patterns then run without the slower (?i)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)

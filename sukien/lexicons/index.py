@@ -8,7 +8,7 @@ from datetime import date
 from functools import lru_cache
 
 from . import read_tsv
-from .fold import fold
+from .fold import fold, lower_keeping_offsets
 
 
 @dataclass(frozen=True)
@@ -128,9 +128,7 @@ class Lexicon:
         as capitalised in the lexicon."""
         end = len(text) if end is None else end
         chunk = text[start:end]
-        lowered = chunk.lower()
-        if len(lowered) != len(chunk):          # a character whose lower case changes length: keep offsets exact
-            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in chunk)
+        lowered = lower_keeping_offsets(chunk)
         by_kind: dict[str, list] = {k: [] for k in self.KIND_ORDER}
         for last, (n, items) in self._automaton().iter(lowered):
             a, b = last - n + 1, last + 1
