@@ -20,6 +20,10 @@ JSONL_SHARD = 100          # lines of a JSON Lines file per partition
 FILES_PER_PARTITION = 50
 
 
+class BatchError(ValueError):
+    """A batch that cannot run as asked; the message is one line for the user."""
+
+
 @dataclass(frozen=True)
 class Part:
     """A unit of work: some files, or a line range of one JSON Lines file."""
@@ -42,7 +46,7 @@ def plan(inputs, files_per_partition: int = FILES_PER_PARTITION, shard: int = JS
 
     for item in expand_inputs(inputs):          # partitions keep the order of the inputs
         if item == "-":
-            raise ValueError("batch reads files, directories and globs, not stdin")
+            raise BatchError("batch reads files, directories and globs, not stdin")
         if item.suffix.lower() in JSONL_SUFFIXES and item.exists():
             flush()
             with item.open("rb") as fh:
@@ -128,11 +132,30 @@ def process_partition(part: Part, out_dir: str, seq: int = 0) -> dict:
             "errors": len(rows["errors"])}
 
 
-def run(inputs, out_dir: str, scheduler: str = "local", workers: int | None = None, progress: bool = True) -> list[dict]:
+def _claim(out: Path, parts: list[Part]) -> None:
+    """An output directory holds one batch: re-running it with other inputs or another partition size would
+    mix two sets of partitions (and documents twice), so that is refused."""
+    plan_file = out / "_plan.json"
+    ids = [p.id for p in parts]
+    if plan_file.exists():
+        if json.loads(plan_file.read_text()).get("partitions") != ids:
+            raise BatchError(f"{out}: holds a batch of other inputs or another partition size; use a new --out")
+        return
+    if (out / "_done").exists() and any((out / "_done").iterdir()):
+        raise BatchError(f"{out}: holds partitions of an unknown batch; use a new --out")
+    tmp = plan_file.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"partitions": ids}))
+    os.replace(tmp, plan_file)
+
+
+def run(inputs, out_dir: str, scheduler: str = "local", workers: int | None = None, progress: bool = True,
+        partition_size: int | None = None) -> list[dict]:
     """Process every partition on Dask. `scheduler`: "local" (a LocalCluster of processes), "sync" (in this
-    process, for debugging) or a scheduler address such as tcp://host:8786."""
-    parts = plan(inputs)
+    process, for debugging) or a scheduler address such as tcp://host:8786. `partition_size`: files, or lines
+    of a JSON Lines file, per partition. Re-running with another size redoes everything (other partitions)."""
+    parts = plan(inputs, partition_size or FILES_PER_PARTITION, partition_size or JSONL_SHARD)
     Path(out_dir).mkdir(parents=True, exist_ok=True)
+    _claim(Path(out_dir), parts)
     if scheduler == "sync":
         return [process_partition(p, out_dir, i) for i, p in enumerate(parts)]
     from dask.distributed import Client, LocalCluster, progress as dask_progress

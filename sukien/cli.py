@@ -213,11 +213,16 @@ def actor(name, db, as_json):
 @click.option("--scheduler", default="local", show_default=True,
               help="local (a Dask LocalCluster), sync (this process) or a scheduler address tcp://host:8786.")
 @click.option("--workers", type=int, help="Workers of the LocalCluster (default: one per core).")
-def batch(paths, out_dir, scheduler, workers):
+@click.option("--partition-size", type=click.IntRange(min=1), help="Files (or JSON Lines lines) per partition "
+              "[default: 50 files, 100 lines]. Smaller partitions lose less work when a batch is killed.")
+def batch(paths, out_dir, scheduler, workers, partition_size):
     """Run the pipeline over whole archives on Dask; partitioned Parquet under --out; re-runs skip what is done."""
-    from .batch import run
+    from .batch import BatchError, run
 
-    results = run(paths, out_dir, scheduler=scheduler, workers=workers)
+    try:
+        results = run(paths, out_dir, scheduler=scheduler, workers=workers, partition_size=partition_size)
+    except BatchError as exc:
+        raise click.ClickException(str(exc)) from None
     done = [r for r in results if not r.get("skipped")]
     console.print(f"{len(results)} partitions ({len(results) - len(done)} already done): "
                   f"{sum(r.get('documents', 0) for r in done)} documents, {sum(r.get('events', 0) for r in done)} events, "

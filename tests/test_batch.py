@@ -1,11 +1,16 @@
 """The Dask path: same events as `sukien extract`, re-runs skip finished partitions, loads into SQLite and
 into the real PostgreSQL server with the same result as `sukien ingest`."""
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
 
-from conftest import DATA, SEEDS
+from conftest import DATA, ROOT, SEEDS
 
 pytestmark = pytest.mark.shared
 LEADS = DATA / "news_leads_dev" / "articles.jsonl"
@@ -73,3 +78,62 @@ def test_batch_load_postgres_matches_ingest(batch_dir, pg_store, tmp_path):
     reference = open_store(str(tmp_path / "ref.db"))
     ingest([str(SEEDS), str(LEADS)], reference)
     _load_and_compare(batch_dir, pg_store, reference)
+
+
+def _documents_and_events(out):
+    import pyarrow.parquet as pq
+    done = {p.name for p in (out / "_done").iterdir()}
+    keys, events = [], set()
+    for pid in done:
+        t = pq.read_table(out / "documents" / f"part-{pid}.parquet")
+        keys += t.column("doc_key").to_pylist() if "doc_key" in t.column_names else []
+        t = pq.read_table(out / "events" / f"part-{pid}.parquet")
+        events |= {_key(json.loads(r)) for r in t.column("event").to_pylist()} if "event" in t.column_names else set()
+    return keys, events
+
+
+def test_batch_killed_halfway_reruns_to_the_same_result_without_duplicates(tmp_path, sqlite_store):
+    """kill -9 of the whole batch (client, scheduler, Dask workers) once some partitions are committed."""
+    from sukien.batch import load
+    from sukien.pipeline import process_all
+    inputs = [str(DATA / "news_dev"), str(LEADS)]
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "sukien.cli", "batch", *inputs, "--out", str(out), "--workers", "1",
+           "--partition-size", "8"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and proc.poll() is None:
+        if (out / "_done").exists() and len(list((out / "_done").iterdir())) >= 3:
+            break
+        time.sleep(0.05)
+    assert proc.poll() is None, "the batch ended before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    total = len(json.loads((out / "_plan.json").read_text())["partitions"])
+    committed = len(list((out / "_done").iterdir()))
+    assert 3 <= committed < total
+
+    rerun = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr[-800:]
+    assert f"({committed} already done)" in " ".join(rerun.stderr.split())     # the summary line
+    assert len(list((out / "_done").iterdir())) == total
+    keys, events = _documents_and_events(out)
+    expected_docs, expected_events = [], set()
+    for _, p in process_all(inputs):
+        if p:
+            expected_docs.append(p.article.key)
+            expected_events |= {_key(e.as_json()) for e in p.events}
+    assert sorted(keys) == sorted(expected_docs) and len(keys) == len(set(keys)) == 419
+    assert events == expected_events
+    counts = load(str(out), sqlite_store)
+    assert counts["new"] + counts["duplicate"] == 419 and counts["errors"] == 0
+    assert sqlite_store.counts()["documents"] == 419
+
+
+def test_batch_refuses_an_output_directory_of_another_batch(tmp_path):
+    from sukien.batch import BatchError, run
+    out = tmp_path / "out"
+    run([str(SEEDS)], str(out), scheduler="sync", partition_size=2)
+    assert all(r.get("skipped") for r in run([str(SEEDS)], str(out), scheduler="sync", partition_size=2))
+    with pytest.raises(BatchError, match="another partition size"):
+        run([str(SEEDS)], str(out), scheduler="sync", partition_size=3)
