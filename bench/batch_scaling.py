@@ -1,7 +1,7 @@
 """Scaling of `sukien batch` on a Dask LocalCluster with 1 and 2 workers, on ../shared data repeated to a
 target size (written once as JSON Lines shards), with the peak memory of the workers.
 
-    python bench/batch_scaling.py [--mb 5] [--json]
+    python bench/batch_scaling.py [--mb 5] [--partition-size 100] [--json]
 """
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ def worker_peak_mb(client) -> float:
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--mb", type=float, default=5.0)
+    ap.add_argument("--partition-size", type=int, default=100, help="JSON Lines lines per partition")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     from dask.distributed import Client, LocalCluster
@@ -43,9 +44,9 @@ def main():
             fh.write(json.dumps({"id": d.key, "text": d.raw_text if d.kind != "html" else d.prepared_text,
                                  "title": d.title, "date": d.pub_date.isoformat() if d.pub_date else None,
                                  "url": d.url, "outlet": d.outlet}, ensure_ascii=False) + "\n")
-    parts = plan([str(shard)])
+    parts = plan([str(shard)], shard=args.partition_size)
     result = {"commit": commit(), "documents": len(docs), "input_mb": round(size / 1024 / 1024, 1),
-              "partitions": len(parts)}
+              "partitions": len(parts), "partition_size": args.partition_size}
     for workers in (1, 2):
         out = tmp / f"out{workers}"
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \

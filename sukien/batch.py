@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .ingest.readers import JSONL_SUFFIXES, ReadResult, expand_inputs, read_jsonl_lines, read_path
+from .ingest.readers import JSONL_SUFFIXES, expand_inputs, jsonl_line_offsets, read_jsonl_file, read_path
 from .model import Actor, Article, Event, Mention, Removed, Span
 
 TABLES = ("documents", "events", "mentions", "actors", "errors")
@@ -30,6 +30,7 @@ class Part:
     paths: tuple[str, ...]
     first_line: int = 0
     last_line: int = 0
+    offset: int = 0        # byte position of first_line: a partition reads its own lines, not the whole shard
 
     @property
     def id(self) -> str:
@@ -49,9 +50,9 @@ def plan(inputs, files_per_partition: int = FILES_PER_PARTITION, shard: int = JS
             raise BatchError("batch reads files, directories and globs, not stdin")
         if item.suffix.lower() in JSONL_SUFFIXES and item.exists():
             flush()
-            with item.open("rb") as fh:
-                n = sum(1 for _ in fh)
-            parts += [Part((str(item),), a + 1, min(a + shard, n)) for a in range(0, n, shard)]
+            n, offsets = jsonl_line_offsets(item, shard)
+            parts += [Part((str(item),), a + 1, min(a + shard, n), offset)
+                      for a, offset in zip(range(0, n, shard), offsets)]
         else:
             files.append(str(item))
             if len(files) == files_per_partition:
@@ -62,15 +63,7 @@ def plan(inputs, files_per_partition: int = FILES_PER_PARTITION, shard: int = JS
 
 def _read(part: Part):
     if part.last_line:
-        path = part.paths[0]
-        from .ingest.decode import decode_bytes
-        from .errors import InputError
-        try:
-            lines = decode_bytes(Path(path).read_bytes(), path).splitlines()
-        except InputError as exc:
-            yield ReadResult(error=exc)
-            return
-        yield from read_jsonl_lines(((n, lines[n - 1]) for n in range(part.first_line, part.last_line + 1)), path)
+        yield from read_jsonl_file(Path(part.paths[0]), part.first_line, part.last_line, part.offset)
     else:
         for p in part.paths:
             yield from read_path(Path(p))

@@ -1,5 +1,6 @@
 """Hardening: property-based tests (never a crash, offsets inside the text, output valid per the contract),
 and crash safety of the store (kill -9 during an ingest loses nothing and duplicates nothing)."""
+import json
 import os
 import random
 import signal
@@ -167,3 +168,42 @@ def test_hardening_cors_closed_by_default(tmp_path):
     opened = TestClient(create_app(str(tmp_path / "c.db"), cors_origins=["https://newsroom.example"]))
     r = opened.get("/api/events", headers={"Origin": "https://newsroom.example"})
     assert r.headers.get("access-control-allow-origin") == "https://newsroom.example"
+
+
+def test_hardening_jsonl_shards_stream_past_the_file_limit(tmp_path):
+    """The 20 MB limit is per article: a larger JSON Lines shard is read line by line; an oversized line is
+    one error naming file:line and the lines after it are still read; U+2028 inside a string splits nothing."""
+    from sukien.ingest import iter_documents
+    from sukien.ingest.decode import MAX_BYTES
+    shard = tmp_path / "shard.jsonl"
+    body = "Thủ tướng Phạm Minh Chính tiếp Đại sứ Lào. " * 240          # ~11 KB a line
+    with shard.open("w", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "sep", "text": "Dòng một\u2028vẫn cùng bài."}, ensure_ascii=False) + "\n")
+        fh.write('{"id": "huge", "text": "' + "a" * (MAX_BYTES + 10) + '"}\n')
+        n = 0
+        while fh.tell() < 2 * MAX_BYTES + 2 * 1024 * 1024:
+            fh.write(json.dumps({"id": f"a{n}", "text": body, "date": "2025-04-02"}, ensure_ascii=False) + "\n")
+            n += 1
+    results = list(iter_documents([str(shard)]))
+    errors = [r.error for r in results if r.error]
+    docs = [r.doc for r in results if r.doc]
+    assert [str(e) for e in errors] == [f"{shard}:2: line too large (> {MAX_BYTES // (1024 * 1024)} MB)"]
+    assert docs[0].key == "sep" and "\u2028" in docs[0].raw_text
+    assert [d.key for d in docs[1:]] == [f"a{i}" for i in range(n)] and n > 1000 and shard.stat().st_size > 2 * MAX_BYTES
+
+
+def test_hardening_batch_partitions_read_only_their_lines(tmp_path):
+    from sukien.batch import _read, plan
+    from sukien.ingest import iter_documents
+    shard = tmp_path / "s.jsonl"
+    lines = [json.dumps({"id": f"d{i}", "text": f"Bài số {i}: Thủ tướng tiếp Đại sứ."}, ensure_ascii=False)
+             for i in range(23)]
+    lines.insert(7, "")                                   # a blank line keeps its number
+    lines.insert(12, '{"id": "bad", "text": ')           # a broken line is an error of its partition
+    shard.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    parts = plan([str(shard)], shard=5)
+    assert [(p.first_line, p.last_line) for p in parts] == [(1, 5), (6, 10), (11, 15), (16, 20), (21, 25)]
+    by_part = [[r.doc.key if r.doc else str(r.error) for r in _read(p)] for p in parts]
+    whole = [r.doc.key if r.doc else str(r.error) for r in iter_documents([str(shard)])]
+    assert [k for keys in by_part for k in keys] == whole
+    assert by_part[2][:2] == ["d9", "d10"] and f"{shard}:13: invalid JSON" in by_part[2][2] and len(whole) == 24

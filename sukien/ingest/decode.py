@@ -12,11 +12,14 @@ _VIET_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ" "àáảãạằắẳẵặ�
 _VIET_LETTERS |= {c.upper() for c in _VIET_LETTERS}
 
 
-def _looks_binary(data: bytes) -> bool:
+_CONTROLS = bytes(b for b in range(32) if b < 9 or 13 < b)
+
+
+def looks_binary(data: bytes) -> bool:
     sample = data[:4096]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    controls = len(sample) - len(sample.translate(None, _CONTROLS))
     return controls > len(sample) * 0.02
 
 
@@ -44,7 +47,7 @@ def decode_bytes(data: bytes, source: str) -> str:
             raise InputError(source, "broken UTF-16 text") from None
     if not data.strip():
         raise InputError(source, "empty file")
-    if _looks_binary(data):
+    if looks_binary(data):
         raise InputError(source, "binary file, not text")
     try:
         return data.decode("utf-8")

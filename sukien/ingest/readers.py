@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 from ..errors import InputError
 from ..model import RawDocument
-from .decode import decode_bytes
+from .decode import MAX_BYTES, decode_bytes, looks_binary
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 # What a directory walk reads; a file named explicitly is read whatever its name.
@@ -146,23 +146,89 @@ def read_jsonl_lines(lines: Iterable[tuple[int, str]], name: str) -> Iterator[Re
 
 def read_path(path: Path) -> Iterator[ReadResult]:
     source = str(path)
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from read_jsonl_file(path)
+        return
     try:
+        if path.stat().st_size > MAX_BYTES:     # refused before reading: a huge file never enters memory
+            raise InputError(source, f"file too large ({path.stat().st_size // (1024 * 1024)} MB > "
+                                     f"{MAX_BYTES // (1024 * 1024)} MB limit)")
         data = path.read_bytes()
+        yield ReadResult(doc=read_text_file(path, data))
+    except OSError as exc:
+        yield ReadResult(error=InputError(source, f"cannot read ({exc.strerror})"))
+    except InputError as exc:
+        yield ReadResult(error=exc)
+
+
+def read_jsonl_file(path: Path, first_line: int = 1, last_line: int | None = None,
+                    offset: int = 0) -> Iterator[ReadResult]:
+    """A JSON Lines file streamed line by line, so a shard of any size is read in bounded memory; the size
+    limit is per article (line). `offset` is the byte position of `first_line` (from `jsonl_line_offsets`):
+    a batch partition reads only its own lines. Lines end at \\n only (U+2028 may sit inside a JSON string)."""
+    source = str(path)
+    try:
+        fh = path.open("rb")
     except OSError as exc:
         yield ReadResult(error=InputError(source, f"cannot read ({exc.strerror})"))
         return
-    if path.suffix.lower() in JSONL_SUFFIXES:
-        try:
-            text = decode_bytes(data, source)
-        except InputError as exc:
-            yield ReadResult(error=exc)
+    with fh:
+        head = fh.read(65536)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):       # UTF-16 has no byte-wise lines: whole file
+            try:
+                text = decode_bytes(head + fh.read(MAX_BYTES), source)
+            except InputError as exc:
+                yield ReadResult(error=exc)
+                return
+            lines = enumerate(text.splitlines(), 1)
+            yield from read_jsonl_lines(((n, t) for n, t in lines if n >= first_line and
+                                         (last_line is None or n <= last_line)), source)
             return
-        yield from read_jsonl_lines(enumerate(text.splitlines(), 1), source)
-        return
-    try:
-        yield ReadResult(doc=read_text_file(path, data))
-    except InputError as exc:
-        yield ReadResult(error=exc)
+        if not head.strip():
+            yield ReadResult(error=InputError(source, "empty file"))
+            return
+        if looks_binary(head.removeprefix(b"\xef\xbb\xbf")):
+            yield ReadResult(error=InputError(source, "binary file, not text"))
+            return
+        fh.seek(offset)
+        number = first_line - 1
+        while last_line is None or number < last_line:
+            raw = fh.readline(MAX_BYTES + 1)
+            if not raw:
+                break
+            number += 1
+            if len(raw) > MAX_BYTES and not raw.endswith(b"\n"):
+                while (rest := fh.readline(1024 * 1024)) and not rest.endswith(b"\n"):
+                    pass                        # skip the rest of the oversized line
+                yield ReadResult(error=InputError(f"{source}:{number}", f"line too large (> {MAX_BYTES // (1024 * 1024)} MB)"))
+                continue
+            if number == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            if not raw.strip():
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:                # legacy encodings, with the same checks as a file
+                try:
+                    line = decode_bytes(raw, f"{source}:{number}")
+                except InputError as exc:
+                    yield ReadResult(error=exc)
+                    continue
+            yield from read_jsonl_lines([(number, line)], source)
+
+
+def jsonl_line_offsets(path: Path, every: int) -> tuple[int, list[int]]:
+    """Number of lines and the byte offset of line 1, 1 + every, 1 + 2 × every, … (one pass, no decoding)."""
+    offsets, count, pos, at_line_start = [], 0, 0, True
+    with path.open("rb") as fh:
+        while chunk := fh.readline(1024 * 1024):       # bounded reads, even for one huge line
+            if at_line_start:
+                if count % every == 0:
+                    offsets.append(pos)
+                count += 1
+            pos += len(chunk)
+            at_line_start = chunk.endswith(b"\n")
+    return count, offsets
 
 
 def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | str]:
