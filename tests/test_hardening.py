@@ -207,3 +207,16 @@ def test_hardening_batch_partitions_read_only_their_lines(tmp_path):
     whole = [r.doc.key if r.doc else str(r.error) for r in iter_documents([str(shard)])]
     assert [k for keys in by_part for k in keys] == whole
     assert by_part[2][:2] == ["d9", "d10"] and f"{shard}:13: invalid JSON" in by_part[2][2] and len(whole) == 24
+
+
+def test_hardening_jsonl_on_stdin_is_streamed_too(monkeypatch):
+    import io
+    from sukien.ingest.decode import MAX_BYTES
+    from sukien.ingest.readers import read_stdin
+    line = json.dumps({"id": "x", "text": "Thủ tướng tiếp Đại sứ Lào. " * 400}, ensure_ascii=False).encode() + b"\n"
+    data = line * (MAX_BYTES // len(line) + 50) + b'{"id": "last", "text": \n'
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data))))
+    results = list(read_stdin())
+    assert len(data) > MAX_BYTES and len(results) == MAX_BYTES // len(line) + 51
+    assert all(r.doc and r.doc.key == "x" for r in results[:-1])
+    assert str(results[-1].error).startswith(f"<stdin>:{len(results)}: invalid JSON")

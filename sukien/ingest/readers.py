@@ -191,30 +191,35 @@ def read_jsonl_file(path: Path, first_line: int = 1, last_line: int | None = Non
             yield ReadResult(error=InputError(source, "binary file, not text"))
             return
         fh.seek(offset)
-        number = first_line - 1
-        while last_line is None or number < last_line:
-            raw = fh.readline(MAX_BYTES + 1)
-            if not raw:
-                break
-            number += 1
-            if len(raw) > MAX_BYTES and not raw.endswith(b"\n"):
-                while (rest := fh.readline(1024 * 1024)) and not rest.endswith(b"\n"):
-                    pass                        # skip the rest of the oversized line
-                yield ReadResult(error=InputError(f"{source}:{number}", f"line too large (> {MAX_BYTES // (1024 * 1024)} MB)"))
-                continue
-            if number == 1:
-                raw = raw.removeprefix(b"\xef\xbb\xbf")
-            if not raw.strip():
-                continue
+        yield from _jsonl_lines(fh, source, first_line, last_line)
+
+
+def _jsonl_lines(fh, source: str, first_line: int = 1, last_line: int | None = None) -> Iterator[ReadResult]:
+    """Records of a binary stream positioned at `first_line`, one line at a time (bounded memory)."""
+    number = first_line - 1
+    while last_line is None or number < last_line:
+        raw = fh.readline(MAX_BYTES + 1)
+        if not raw:
+            break
+        number += 1
+        if len(raw) > MAX_BYTES and not raw.endswith(b"\n"):
+            while (rest := fh.readline(1024 * 1024)) and not rest.endswith(b"\n"):
+                pass                        # skip the rest of the oversized line
+            yield ReadResult(error=InputError(f"{source}:{number}", f"line too large (> {MAX_BYTES // (1024 * 1024)} MB)"))
+            continue
+        if number == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        if not raw.strip():
+            continue
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:                # legacy encodings, with the same checks as a file
             try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError:                # legacy encodings, with the same checks as a file
-                try:
-                    line = decode_bytes(raw, f"{source}:{number}")
-                except InputError as exc:
-                    yield ReadResult(error=exc)
-                    continue
-            yield from read_jsonl_lines([(number, line)], source)
+                line = decode_bytes(raw, f"{source}:{number}")
+            except InputError as exc:
+                yield ReadResult(error=exc)
+                continue
+        yield from read_jsonl_lines([(number, line)], source)
 
 
 def jsonl_line_offsets(path: Path, every: int) -> tuple[int, list[int]]:
@@ -256,7 +261,12 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | str]:
 
 
 def read_stdin() -> Iterator[ReadResult]:
-    data = sys.stdin.buffer.read()
+    stdin = sys.stdin.buffer
+    head = stdin.peek(65536)[:65536] if hasattr(stdin, "peek") else b""
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and not looks_binary(head):
+        yield from _jsonl_lines(stdin, "<stdin>")        # JSON Lines of any length, streamed
+        return
+    data = stdin.read(MAX_BYTES + 1)
     try:
         text = decode_bytes(data, "<stdin>")
     except InputError as exc:
