@@ -122,6 +122,9 @@ def test_events_negation_gives_no_event(sentence):
     ("Ngày 5/3, Chủ tịch nước Lương Cường gửi điện mừng tới Tổng thống Hàn Quốc Lee Jae-myung.", "CONGRATULATE", {"Lương Cường", "Lee Jae-myung"}),
     ("Ngày 5/3, Chủ tịch nước Lương Cường gửi điện chia buồn tới Tổng thống Myanmar Min Aung Hlaing.", "CONDOLENCE", {"Lương Cường", "Min Aung Hlaing"}),
     ("Ngày 5/3, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Singapore Lawrence Wong.", "TALKS", {"Phạm Minh Chính", "Lawrence Wong"}),
+    # an unnamed office-holder is their country (guide rule 13), a junior one too when the country is given
+    ("Chiều 5/3, Thủ tướng Phạm Minh Chính đã tiếp Đại sứ Nhật Bản.", "MEETING", {"Phạm Minh Chính", "JPN"}),
+    ("Chiều 5/3, Chủ tịch nước Lương Cường đã hội kiến Thủ tướng Campuchia.", "MEETING", {"Lương Cường", "KHM"}),
     ("Ngày 5/3, Nhật Bản viện trợ cho Việt Nam 2 triệu USD khắc phục hậu quả bão.", "AID", {"JPN", "VNM"}),
     ("Ngày 5/3, Chủ tịch nước Lương Cường và Tổng thống Chile Gabriel Boric chứng kiến lễ ký các văn kiện hợp tác.", "SIGN_AGREEMENT", {"VNM", "CHL"}),
 ])

@@ -438,7 +438,10 @@ class SentenceMentions:
                                   full_span=Span(m.start, chain[-1].end), kind="title", via="title")
                 self.describe(chain, mention)
                 prev = self.text[max(self.start, m.start - 8):m.start].lower()
-                generic = m.value.rank > 4 or m.value.text in ("Lãnh đạo", "Chủ tịch", "Trưởng đoàn", "Trưởng Ban")
+                # A junior title alone is no actor ("Đại sứ", "Nghị sĩ"), but with its country it is that country's
+                # single office-holder ("tiếp Đại sứ Nhật Bản": the meeting is with Japan, guide rule 13).
+                generic = (m.value.rank > 4 and not mention.country) or \
+                    m.value.text in ("Lãnh đạo", "Chủ tịch", "Trưởng đoàn", "Trưởng Ban")
                 if not generic and not re.search(r"(các|những|nhiều|hai|ba|vị)\s+$", prev):
                     out.append(mention)
                 i = j
