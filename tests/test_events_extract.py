@@ -159,3 +159,20 @@ def test_events_list_of_people_with_descriptions():
 ])
 def test_events_invitations_and_wishes_are_no_visits(sentence, visits):
     assert len([e for e in events_of(sentence) if e["type"] == "VISIT"]) == visits
+
+
+def test_events_co_chairs_of_two_countries_meet():
+    evs = events_of("Ngày 5/3, Chủ tịch Quốc hội Trần Thanh Mẫn đã hội đàm với Chủ tịch Duma Quốc gia Nga "
+                    "Vyacheslav Volodin. Hai Chủ tịch cũng đồng chủ trì Phiên họp thứ 3 của Ủy ban Hợp tác Liên nghị "
+                    "viện Quốc hội Việt Nam - Duma Quốc gia Nga.")
+    assert sorted((e["type"], frozenset(sides(e))) for e in evs) == [
+        ("MEETING", frozenset({"Trần Thanh Mẫn", "Vyacheslav Volodin"})),
+        ("TALKS", frozenset({"Trần Thanh Mẫn", "Vyacheslav Volodin"}))]
+    # two ministers of one country co-chairing a conference met nobody
+    assert events_of("Ngày 5/3, Bộ trưởng Bùi Thanh Sơn và Bộ trưởng Nguyễn Hồng Diên đồng chủ trì Hội nghị "
+                     "Ngoại giao kinh tế.") == []
+
+
+def test_events_a_meeting_at_an_institution_is_no_meeting_with_it():
+    evs = events_of("Bà Matvienko cho biết cuộc gặp tại Hội đồng Liên bang Nga là hoạt động đầu tiên của Chủ tịch nước.")
+    assert [e for e in evs if e["type"] == "MEETING"] == []

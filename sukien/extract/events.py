@@ -248,6 +248,8 @@ class ArticleExtractor:
         subject = self.pick_subject(cue, [m for m in left if ct.name == "VISIT" or id(m) not in self._consumed], c_start)
         objects = self.pick_objects(cue, right, c_end, mentions)
 
+        if ct.roles == "co_subjects":
+            return self.co_subject_events(cue, info, index, subject, left, c_start, last_day)
         if ct.name == "VISIT":
             return self.visit_events(cue, info, index, subject, right, c_start, c_end, last_person, last_day)
         if subject is None and objects and len(self.text[s.span.start:cue.start]) < 30:
@@ -331,6 +333,22 @@ class ArticleExtractor:
             if b is not None:
                 self._consumed.add(id(b))
         return out
+
+    def co_subject_events(self, cue: Cue, info: SentenceInfo, index: int, subject: Mention | None,
+                          left: list[Mention], c_start: int, last_day) -> list[Event]:
+        """Co-chairs meet: the two sides are the coordinated subjects ("A và B đồng chủ trì") or the two
+        people a plural subject refers to ("Hai Chủ tịch"); what they chair is no counterpart. Only leaders
+        of two different countries: two ministers of one country co-chairing a conference met nobody."""
+        pair = self.plural_sides(cue, info, index, c_start)
+        if pair is None and subject is not None:
+            partner = self.coordinated(subject, left)
+            if partner is not None:
+                pair = (self.actor(partner, index, None), self.actor(subject, index, None))
+        if pair is None or None in pair or not pair[0].country or not pair[1].country \
+                or pair[0].country == pair[1].country:
+            return []
+        return [self.make_event(cue.type, cue, info, pair[0], pair[1], self.pick_date(cue, info, last_day, "MEETING"),
+                                c_start)]
 
     _PLURAL = re.compile(r"(?i)(?<!\w)(hai|Hai)\s+(?:vị\s+)?(Bộ trưởng|Thủ tướng|Chủ tịch|Tổng thống|nhà lãnh đạo|Lãnh đạo|"
                          r"Ngoại trưởng|Chủ tịch Quốc hội|Tổng Bí thư|Phó Thủ tướng|bên|Trưởng đoàn)(?!\w)"
@@ -418,6 +436,9 @@ class ArticleExtractor:
         if len(gap) > 90 or re.search(r"[.;]|(?<!\w)(mời|nhân dịp|nhân chuyến|theo lời|trong khuôn khổ)(?!\w)", gap):
             return []
         if meeting and "," in gap and len(gap.rsplit(",", 1)[1]) > 12:
+            return []
+        # "cuộc gặp tại Hội đồng Liên bang": an institution after "tại"/"ở" is where, not whom
+        if meeting and first.kind in ("org", "country") and re.search(r"(?<!\w)(tại|ở)\s*$", gap):
             return []
         # unnamed groups are no one to meet: "gặp cộng đồng người Việt Nam", "tiếp các doanh nghiệp"
         if meeting and re.search(r"(?<!\w)(người|cộng đồng|doanh nghiệp|kiều bào|bà con|sinh viên|nhân dân|cán bộ)\s*$", gap):

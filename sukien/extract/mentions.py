@@ -200,7 +200,10 @@ class SentenceMentions:
             if between.strip() == ",":
                 # a comma only separates stacked titles ("Tổng Bí thư, Chủ tịch nước Lào"), never a
                 # place or clause before the titles ("… tới Lào, Chủ tịch nước Tô Lâm")
-                if not ((chain and chain[-1].kind in ("title", "org") or complement) and self._reaches_title(i)):
+                # … and an institution from its state ("Chủ tịch Duma Quốc gia Quốc hội liên bang, Liên bang Nga X")
+                held_by = self.mask_of(tok)
+                of_state = chain and chain[-1].kind == "country" and held_by is not None and held_by.kind == "org"
+                if not ((chain and chain[-1].kind in ("title", "org") or complement or of_state) and self._reaches_title(i)):
                     break
             m = self.mask_of(tok)
             if m:
