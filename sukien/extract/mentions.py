@@ -400,9 +400,27 @@ class SentenceMentions:
                 mention.kind = "spouse"
             mentions.append(mention)
             used.update(m.start for m in before + after)
+        mentions = self.merge_transcriptions(mentions)
         mentions.extend(self.bare_mentions(used, mentions))
         mentions.sort(key=lambda m: m.span.start)
         return mentions
+
+    def merge_transcriptions(self, people: list[Mention]) -> list[Mention]:
+        """'John Mc Cain (Giôn Mắc-Kên), Chủ tịch …': a name in brackets right after a name is its Vietnamese
+        transcription (or the original), one person: its titles and its description go to the first."""
+        out: list[Mention] = []
+        for m in people:
+            prev = out[-1] if out else None
+            if prev is not None and prev.kind == "person" and m.kind == "person" and \
+                    self.text[prev.span.end:m.span.start] in (" (", "(") and self.text[m.span.end:m.span.end + 1] == ")":
+                prev.titles += [t for t in m.titles if t not in prev.titles]
+                prev.country = prev.country or m.country
+                prev.org = prev.org or m.org
+                prev.full_span = Span((prev.full_span or prev.span).start,
+                                      max((prev.full_span or prev.span).end, (m.full_span or m.span).end))
+                continue
+            out.append(m)
+        return out
 
     def bare_mentions(self, used: set[int], people: list[Mention]) -> list[Mention]:
         """Titles with no name, honorific pronouns, countries and organizations acting on their own."""

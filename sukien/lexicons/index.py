@@ -53,6 +53,13 @@ def _alternation(phrases, flags=0) -> re.Pattern:
     return re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags)
 
 
+_I_Y = {"sĩ": "sỹ", "sỹ": "sĩ", "kĩ": "kỹ", "kỹ": "kĩ", "lí": "lý", "lý": "lí"}
+
+
+def _other_spelling(text: str) -> str:
+    return " ".join(_I_Y.get(w, w) for w in text.split(" "))
+
+
 class Lexicon:
     def __init__(self):
         self.titles: dict[str, Title] = {}
@@ -88,6 +95,12 @@ class Lexicon:
                         self.persons[fold(v)] = person
 
         self._title_variants = [row[0] for row in read_tsv("titles.tsv")]
+        # Both spellings of a final i/y are in print ("Thượng nghị sĩ" / "Thượng nghị sỹ"): each title in both.
+        for text in list(self._title_variants):
+            other = _other_spelling(text)
+            if other != text and other.lower() not in self.titles:
+                self.titles[other.lower()] = self.titles[text.lower()]
+                self._title_variants.append(other)
         # titles also as one pattern: the actor layer asks "does a title start here?"
         self.title_re = _alternation(self._title_variants, re.I)
 
