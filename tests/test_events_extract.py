@@ -156,6 +156,8 @@ def test_events_list_of_people_with_descriptions():
     ("Ngày 5/3, Phó Thủ tướng Phạm Bình Minh đã chuyển tới Nhà Vua Tây Ban Nha lời mời sang thăm Việt Nam.", 0),
     ("Ngày 5/3, Tổng thống Hàn Quốc Moon Jae-in bày tỏ mong muốn sớm sang thăm Việt Nam.", 0),
     ("Theo lời mời của Chủ tịch nước Lương Cường, Tổng thống Hàn Quốc Moon Jae-in sẽ thăm cấp Nhà nước Việt Nam.", 1),
+    # goods and money go somewhere, nobody travels
+    ("Ông Anthony Nelson nhấn mạnh xuất khẩu của Hoa Kỳ sang Việt Nam đã tăng mạnh.", 0),
 ])
 def test_events_invitations_and_wishes_are_no_visits(sentence, visits):
     assert len([e for e in events_of(sentence) if e["type"] == "VISIT"]) == visits
@@ -176,3 +178,9 @@ def test_events_co_chairs_of_two_countries_meet():
 def test_events_a_meeting_at_an_institution_is_no_meeting_with_it():
     evs = events_of("Bà Matvienko cho biết cuộc gặp tại Hội đồng Liên bang Nga là hoạt động đầu tiên của Chủ tịch nước.")
     assert [e for e in evs if e["type"] == "MEETING"] == []
+
+
+def test_events_the_speaker_of_a_visit_frame_is_not_the_visitor():
+    evs = events_of("Bộ trưởng Kế hoạch và Đầu tư Nguyễn Chí Dũng nói với chuyến thăm tới Mỹ, Thủ tướng Nguyễn Xuân Phúc "
+                    "muốn truyền tải thông điệp hợp tác.")
+    assert [sides(e) for e in evs if e["type"] == "VISIT"] == [{"Nguyễn Xuân Phúc", "USA"}]

@@ -514,7 +514,8 @@ class ArticleExtractor:
             return []
         # "chuyển lời mời sang thăm Việt Nam" (the noun right before the verb), "mong muốn sớm sang thăm",
         # "hy vọng X có thể tới thăm": an invitation or a wish, no visit yet
-        if re.search(r"(?i)(?<!\w)(lời\s+mời|mong\s+muốn|hy\s+vọng)(?!\w)[^,;.]{0,60}$", text[max(c_start, cue.start - 70):cue.start]) \
+        if re.search(r"(?i)(?<!\w)(lời\s+mời|mong\s+muốn|hy\s+vọng)(?!\w)[^,;.]{0,60}$",
+                     text[max(c_start, cue.start - 70):cue.start]) \
                 and not re.search(r"(?i)(?<!\w)của(?!\w)", text[max(c_start, cue.start - 70):cue.start].rsplit("lời mời", 1)[-1]):
             return []
         visitor = subject
@@ -529,8 +530,10 @@ class ArticleExtractor:
         if visitor is not None and visitor.kind in ("country", "org") and \
                 any(m.span.start > cue.end and m.kind in ("person", "title") for m in info.mentions):
             visitor = None      # "…chuyến thăm Indonesia, thăm … ASEAN, sáng 10/3, Tổng Bí thư Tô Lâm …": a person later
+        # a frame may follow a verb of saying: "X nói với chuyến thăm tới Mỹ, Thủ tướng muốn …" (X only speaks)
         if visitor is None or (visitor.span.start < cue.start and re.match(
-                r"(?i)\s*(trong khuôn khổ|nhân dịp|nhân|trong|tiếp tục chương trình|kết thúc)\s*$",
+                r"(?i)(?:[^,;]*?(?<!\w)(?:nói|cho biết|cho rằng|khẳng định|nhấn mạnh|nêu rõ)(?:\s+rằng)?\s+)?"
+                r"\s*(trong khuôn khổ|nhân dịp|nhân|trong|tiếp tục chương trình|kết thúc|với)\s*$",
                 self.text[frame_start:cue.start]) is not None):
             # "Trong khuôn khổ chuyến thăm …, sáng 14/1, ông X …": the visitor is the main clause's subject
             later = [m for m in info.mentions if m.span.start > cue.end and m.kind in ("person", "title")]
@@ -556,6 +559,9 @@ class ArticleExtractor:
         motion = cue.text.lower() in ("đến", "tới", "sang")
         if motion and re.search(r"(?<!\w)về\s*$", text[max(c_start, cue.start - 6):cue.start]):
             return []      # "về đến Hà Nội": coming home
+        if motion and re.search(r"(?i)(?<!\w)(xuất khẩu|nhập khẩu|hàng hóa|kim ngạch|vận chuyển|đầu tư|du học|"
+                                r"xuất|chuyển)(?!\w)[^,;.]{0,40}$", text[max(c_start, cue.start - 50):cue.start]):
+            return []      # "xuất khẩu của Hoa Kỳ sang Việt Nam": goods or money go there, nobody travels
         if motion and (subject is None or subject.kind not in ("person", "title", "pronoun") or
                        subject.span.end < cue.start - 60 or
                        re.search(r"[,;]", text[subject.span.end:cue.start])):
