@@ -184,3 +184,10 @@ def test_events_the_speaker_of_a_visit_frame_is_not_the_visitor():
     evs = events_of("Bộ trưởng Kế hoạch và Đầu tư Nguyễn Chí Dũng nói với chuyến thăm tới Mỹ, Thủ tướng Nguyễn Xuân Phúc "
                     "muốn truyền tải thông điệp hợp tác.")
     assert [sides(e) for e in evs if e["type"] == "VISIT"] == [{"Nguyễn Xuân Phúc", "USA"}]
+
+
+def test_events_initials_before_the_full_name_are_the_same_person():
+    evs = events_of("Quốc vương Campuchia N.Sihamoni sẽ thăm Việt Nam từ ngày 16 đến 18/3. Người phát ngôn cho biết "
+                    "Quốc vương Campuchia Norodom Sihamoni sẽ sang thăm Việt Nam theo lời mời của Chủ tịch nước.")
+    visits = [e for e in evs if e["type"] == "VISIT"]
+    assert [sides(e) for e in visits] == [{"Norodom Sihamoni", "VNM"}]

@@ -53,6 +53,15 @@ class DocumentPeople:
     def __init__(self):
         self.people: dict[str, Person] = {}
 
+    @staticmethod
+    def _initials_fit(folded: str, other: str) -> bool:
+        """"n.sihamoni" is "norodom sihamoni", "v.v. volodin" is "vyacheslav victorovich volodin"."""
+        initials = re.fullmatch(r"((?:[a-z]\.\s*)+)([a-z][\w-]+)", folded)
+        words = other.split()
+        letters = re.findall(r"[a-z]", initials.group(1)) if initials else []
+        return bool(initials) and len(words) >= 2 and words[-1] == initials.group(2) and \
+            [w[0] for w in words[:-1]][:len(letters)] == letters
+
     def canonical(self, name: str) -> str:
         lex = lexicon()
         folded = fold(name)
@@ -64,11 +73,7 @@ class DocumentPeople:
             # "Eric G.John" ~ "Eric G. John"; "A. Tamugi", "N.Sihamoni" ~ "Abdullah Tamugi", "Norodom Sihamoni"
             if re.sub(r"[^a-z]", "", other) == letters:
                 return p.name if len(p.name) >= len(name) else name
-            initials = re.fullmatch(r"((?:[a-z]\.\s*)+)([a-z][\w-]+)", folded)
-            words = other.split()
-            if initials and len(words) >= 2 and words[-1] == initials.group(2) and \
-                    [w[0] for w in words[:-1]][:len(re.findall(r"[a-z]", initials.group(1)))] == \
-                    re.findall(r"[a-z]", initials.group(1)):
+            if self._initials_fit(folded, other):
                 return p.name
         known = lex.persons.get(folded)
         if known and len(name.split()) > 1:
@@ -92,6 +97,25 @@ class DocumentPeople:
         if len(fits) == 1:
             return fits.pop()
         return name
+
+    def settle_initials(self) -> dict[str, str]:
+        """Names with initials written before the full name ("N.Sihamoni … Norodom Sihamoni"): once the
+        whole document is read, one person under the full name. Returns old name -> full name."""
+        renamed = {}
+        for key, p in list(self.people.items()):
+            if "." not in p.name:
+                continue
+            fits = [o for k, o in self.people.items() if k != key and self._initials_fit(key, k)]
+            if len(fits) == 1:
+                full = fits[0]
+                full.titles += [t for t in p.titles if t not in full.titles]
+                full.country = full.country or p.country
+                full.org = full.org or p.org
+                full.positions = sorted(full.positions + p.positions)
+                full.offsets = sorted(full.offsets + p.offsets)
+                del self.people[key]
+                renamed[p.name] = full.name
+        return renamed
 
     def add(self, mention: Mention, sentence_index: int) -> None:
         name = self.canonical(mention.name)

@@ -60,11 +60,15 @@ class ArticleExtractor:
                     for key in (fold(m.name),):
                         known[key] = m.name
             self.infos.append(SentenceInfo(s, ms, find_dates(self.text, s.span.start, s.span.end), masks=masks))
+        renamed = self.people.settle_initials()
         self.people.settle_countries()
-        # second look at single-word names now that every full name is known ("ông Moon" before "Moon Jae-in")
+        # second look at single-word names and initials now that every full name is known ("ông Moon" before
+        # "Moon Jae-in", "N.Sihamoni" before "Norodom Sihamoni")
         for info in self.infos:
             for m in info.mentions:
-                if m.kind == "person" and m.name and len(m.name.split()) == 1:
+                if m.kind == "person" and m.name and m.name in renamed:
+                    m.name = renamed[m.name]
+                elif m.kind == "person" and m.name and len(m.name.split()) == 1:
                     m.name = self.people.canonical(m.name)
 
     def _country_after(self, pos: int):
