@@ -54,6 +54,13 @@ def test_actors_mentions_titles_before_and_after_names():
     assert tl.titles == ["Tổng Bí thư"] and tl.country == "VNM"
 
 
+def test_actors_any_office_has_its_deputy():
+    from sukien.extract.mentions import sentence_mentions
+    text = "Thượng tướng Nguyễn Phương Nam, Phó Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam đã tiếp Đoàn."
+    [m] = [m for m in sentence_mentions(text, 0, len(text)) if m.kind in ("person", "title")]
+    assert m.name == "Nguyễn Phương Nam" and m.titles == ["Thượng tướng", "Phó Tổng Tham mưu trưởng"]
+
+
 def test_actors_bracketed_transcription_is_the_same_person_and_titles_in_both_spellings():
     from sukien.extract.mentions import sentence_mentions
     text = ("Chủ tịch Quốc hội Nguyễn Thị Kim Ngân đã tiếp Thượng nghị sỹ John Mc Cain (Giôn Mắc-Kên), "

@@ -95,6 +95,15 @@ class Lexicon:
                         self.persons[fold(v)] = person
 
         self._title_variants = [row[0] for row in read_tsv("titles.tsv")]
+        # A deputy is "Phó" + the office, for any office ("Phó Tổng Tham mưu trưởng", "Phó Đại sứ"); rows of
+        # the file win (their rank is reviewed), the others are one rank lower than the office.
+        for text in list(self._title_variants):
+            deputy = "Phó " + text
+            title = self.titles[text.lower()]
+            if not text.startswith(("Phó", "Phu nhân", "Hoàng hậu")) and title.sector != "SPOUSE" \
+                    and deputy.lower() not in self.titles:
+                self.titles[deputy.lower()] = Title(deputy, title.sector, min(title.rank + 1, 5))
+                self._title_variants.append(deputy)
         # Both spellings of a final i/y are in print ("Thượng nghị sĩ" / "Thượng nghị sỹ"): each title in both.
         for text in list(self._title_variants):
             other = _other_spelling(text)
