@@ -61,6 +61,13 @@ def test_actors_any_office_has_its_deputy():
     assert m.name == "Nguyễn Phương Nam" and m.titles == ["Thượng tướng", "Phó Tổng Tham mưu trưởng"]
 
 
+def test_actors_the_firm_after_a_business_title_is_no_part_of_the_name():
+    from sukien.extract.mentions import sentence_mentions
+    text = "Thủ tướng gặp Chủ tịch tập đoàn Microsoft Bill Gates và Chủ tịch Tập đoàn Samsung Lee Jae-yong."
+    names = [m.name for m in sentence_mentions(text, 0, len(text)) if m.kind == "person"]
+    assert names == ["Bill Gates", "Lee Jae-yong"]
+
+
 def test_actors_bracketed_transcription_is_the_same_person_and_titles_in_both_spellings():
     from sukien.extract.mentions import sentence_mentions
     text = ("Chủ tịch Quốc hội Nguyễn Thị Kim Ngân đã tiếp Thượng nghị sỹ John Mc Cain (Giôn Mắc-Kên), "

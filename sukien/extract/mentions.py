@@ -111,6 +111,7 @@ class SentenceMentions:
                     "Chủ tịch UBND", "Chủ tịch Ủy ban nhân dân"}
     SENTENCE_STARTERS = {"Đây", "Đó", "Ông", "Bà", "Theo", "Trong", "Tại", "Sau", "Khi", "Hai", "Các", "Những",
                          "Về", "Với", "Ngày", "Sáng", "Chiều", "Tối", "Cùng", "Nhân", "Trước", "Tiếp"}
+    FIRM_HEADS = ("tập đoàn", "công ty", "hãng")
     PARTICLES = {"de", "van", "der", "von", "bin", "binti", "al", "da", "dos", "du", "di", "la", "le", "del", "ibni"}
 
     def name_runs(self) -> list[list[Token]]:
@@ -173,9 +174,12 @@ class SentenceMentions:
             if strong and (is_foreign_token(word) or any(fold(word) in k.split() for k in self.known)):
                 return run      # a single word is a name only right after a title or honorific
             return None
-        if titled and prev_mask.kind == "title" and prev_mask.value.text in self.PLACE_TITLES and len(run) >= 3 \
-                and run[0].text not in surnames():
-            return run[1:]      # "Thị trưởng Rotterdam Ahmed Aboutaleb": the city, then the name
+        if titled and prev_mask.kind == "title" and (prev_mask.value.text in self.PLACE_TITLES or
+                                                     prev_mask.text.lower().endswith(self.FIRM_HEADS)) \
+                and len(run) >= 3 and run[0].text not in surnames():
+            # "Thị trưởng Rotterdam Ahmed Aboutaleb", "Chủ tịch tập đoàn Microsoft Bill Gates": the city or the
+            # firm, then the name
+            return run[1:]
         if titled and len(run) <= 6:
             return run
         return run if looks_like_name(words) else None
