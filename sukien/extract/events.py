@@ -221,8 +221,9 @@ class ArticleExtractor:
         c_start, c_end = self.clause_bounds(cue, s)
         if self.negated(cue, c_start) or self.irrealis(cue, c_start):
             return []
-        if ct.name == "SIGN_AGREEMENT" and re.search(r"(?i)(?<!\w)việc\s+(?:\S+\s+){0,3}$", self.text[max(c_start, cue.start - 30):cue.start]):
-            return []     # "đánh giá việc hai nước ký Hiệp định …": a signing referred to, stated elsewhere
+        if ct.name == "SIGN_AGREEMENT" and re.search(r"(?i)(?<!\w)việc\s+(?:\S+\s+){0,3}$", self.text[max(c_start, cue.start - 30):cue.start]) \
+                and not re.search(r"(?i)chứng\s+kiến\s+việc\s+(?:\S+\s+){0,3}$", self.text[max(c_start, cue.start - 45):cue.start]):
+            return []     # "đánh giá việc hai nước ký Hiệp định …": a signing referred to ("chứng kiến việc ký" is one)
         if ct.name == "ROLE_CHANGE" and re.search(r"(?i)chúc mừng|điện mừng|thư mừng", self.text[s.span.start:cue.start]):
             return []     # "chúc mừng X được bầu": the reason for congratulations, not an event (guide rule 12)
         # "Tại cuộc hội đàm, …" refers back to an event stated elsewhere; "Tại buổi hội kiến với X" states one
@@ -294,8 +295,8 @@ class ArticleExtractor:
         if between and len(right) >= 2 and re.fullmatch(
                 r"\s*(với|và)\s*", self.text[(right[0].full_span or right[0].span).end:(right[1].full_span or right[1].span).start]):
             sides_pairs = [(right[0], right[1])]
-        elif between:
-            return []
+        elif between and ct.name != "SIGN_AGREEMENT":
+            return []      # (a signing "giữa tỉnh A và tỉnh B" is still witnessed by the subject: see signatories)
         elif ct.roles == "single":
             sides_pairs = [(subject, None)] if subject else []
         elif objects:
