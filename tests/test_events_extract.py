@@ -191,3 +191,16 @@ def test_events_initials_before_the_full_name_are_the_same_person():
                     "Quốc vương Campuchia Norodom Sihamoni sẽ sang thăm Việt Nam theo lời mời của Chủ tịch nước.")
     visits = [e for e in evs if e["type"] == "VISIT"]
     assert [sides(e) for e in visits] == [{"Norodom Sihamoni", "VNM"}]
+
+
+def test_events_congratulations_to_the_people_of_the_occasion_in_order():
+    evs = events_of("Nhân dịp ngài Daniel Chapo tuyên thệ nhậm chức Tổng thống Cộng hòa Mozambique và bà Maria Levi "
+                    "được bổ nhiệm làm Thủ tướng Cộng hòa Mozambique, ngày 5/3, Chủ tịch nước Lương Cường và Thủ tướng "
+                    "Chính phủ Phạm Minh Chính đã gửi thư và điện chúc mừng.")
+    assert [(e["type"], e["source"]["name"], e["target"]["name"]) for e in evs] == [
+        ("CONGRATULATE", "Lương Cường", "Daniel Chapo"), ("CONGRATULATE", "Phạm Minh Chính", "Maria Levi")]
+    # the occasion of congratulations is no ROLE_CHANGE (guide rule 12); a Malay royal name is one name
+    evs = events_of("Nhân dịp ngài Sultan Ibrahim Ibni Almarhum Sultan Iskandar đăng quang ngôi vị Quốc vương thứ 17 "
+                    "của Malaysia, ngày 5/3, Chủ tịch nước Võ Văn Thưởng đã gửi điện chúc mừng.")
+    assert [(e["type"], e["target"]["name"]) for e in evs] == [
+        ("CONGRATULATE", "Ibrahim Ibni Almarhum Sultan Iskandar")]

@@ -224,8 +224,13 @@ class ArticleExtractor:
         if ct.name == "SIGN_AGREEMENT" and re.search(r"(?i)(?<!\w)việc\s+(?:\S+\s+){0,3}$", self.text[max(c_start, cue.start - 30):cue.start]) \
                 and not re.search(r"(?i)chứng\s+kiến\s+việc\s+(?:\S+\s+){0,3}$", self.text[max(c_start, cue.start - 45):cue.start]):
             return []     # "đánh giá việc hai nước ký Hiệp định …": a signing referred to ("chứng kiến việc ký" is one)
-        if ct.name == "ROLE_CHANGE" and re.search(r"(?i)chúc mừng|điện mừng|thư mừng", self.text[s.span.start:cue.start]):
-            return []     # "chúc mừng X được bầu": the reason for congratulations, not an event (guide rule 12)
+        if ct.name == "ROLE_CHANGE" and (
+                re.search(r"(?i)chúc mừng|điện mừng|thư mừng", self.text[s.span.start:cue.start]) or
+                (re.match(r"(?i)\s*nhân\s+dịp", self.text[s.span.start:s.span.start + 16]) and
+                 re.search(r"(?i)chúc mừng|điện mừng|thư mừng", self.text[cue.end:s.span.end]))):
+            # "chúc mừng X được bầu", "Nhân dịp X nhậm chức …, Y gửi điện mừng": the reason for
+            # congratulations, not an event (guide rule 12)
+            return []
         # "Tại cuộc hội đàm, …" refers back to an event stated elsewhere; "Tại buổi hội kiến với X" states one
         if ct.name in ("TALKS", "MEETING", "PHONE_CALL") and \
                 re.search(r"(?i)(?<!\w)(tại|trong|sau|qua)\s+(các\s+)?(cuộc|buổi)\s*$", self.text[max(c_start, cue.start - 20):cue.start]) \
@@ -273,11 +278,13 @@ class ArticleExtractor:
                 if subject is sent_to[0]:
                     earlier = [m for m in left if m.span.end <= sent_to[0].span.start and m.kind in ("person", "title", "pronoun")]
                     subject = earlier[-1] if earlier else None
+        framed_pairs = None
         if ct.name in ("CONGRATULATE", "CONDOLENCE") and subject is not None and not objects:
             # "Nhân dịp Ngài X nhậm chức …, Chủ tịch nước Y đã gửi điện mừng."
+            framed_pairs = self.framed_addressees(subject, left, s)
             framed = [m for m in left if m is not subject and m.kind in ("person", "title") and
                       re.match(r"(?i)\s*nhân\s+(dịp|kỷ niệm)?", self.text[s.span.start:m.span.start][:14])]
-            if framed:
+            if framed and not framed_pairs:
                 objects = [framed[0]]
         if ct.roles == "guests_before":
             host = [o for o in right if o.kind in ("person", "title") and
@@ -297,6 +304,8 @@ class ArticleExtractor:
             sides_pairs = [(right[0], right[1])]
         elif between and ct.name != "SIGN_AGREEMENT":
             return []      # (a signing "giữa tỉnh A và tỉnh B" is still witnessed by the subject: see signatories)
+        elif framed_pairs:
+            sides_pairs = framed_pairs
         elif ct.roles == "single":
             sides_pairs = [(subject, None)] if subject else []
         elif objects:
@@ -384,6 +393,24 @@ class ArticleExtractor:
         if len(chosen) < 2:
             return None
         return tuple(Actor(p.name, list(p.titles), p.country, p.org) for p in chosen)
+
+    def framed_addressees(self, subject: Mention, left: list[Mention], s) -> list[tuple[Mention, Mention]] | None:
+        """"Nhân dịp ngài A nhậm chức Tổng thống … và bà B được bổ nhiệm làm Thủ tướng …, Chủ tịch nước X và
+        Thủ tướng Y đã gửi điện chúc mừng": the people of the occasion are the addressees; several senders
+        and as many addressees go in order (protocol: president to president), one to many goes to each."""
+        if not re.match(r"(?i)\s*nhân\s+(dịp|kỷ niệm)", self.text[s.span.start:s.span.start + 16]):
+            return None
+        senders = [subject]
+        partner = self.coordinated(subject, left)
+        if partner is not None and partner.kind in ("person", "title"):
+            senders.insert(0, partner)
+        frame_end = self.text.rfind(",", s.span.start, (senders[0].full_span or senders[0].span).start)
+        framed = [m for m in left if m.kind == "person" and m.span.end <= frame_end]
+        if not framed:
+            return None
+        if len(senders) == 1 or len(framed) == 1:
+            return [(a, b) for a in senders for b in framed]
+        return list(zip(senders, framed))
 
     def coordinated(self, subject: Mention, left: list[Mention]) -> Mention | None:
         """'A và B hội đàm': the other side standing before the subject, joined by 'và'/'cùng'/'với'."""

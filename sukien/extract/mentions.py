@@ -127,6 +127,10 @@ class SentenceMentions:
                     and self.gap(tok.end, nxt.start) == " " and not self.mask_of(nxt):
                 cur.append(tok)
                 continue
+            # Malay royal names name the father: "Ibrahim Ibni Almarhum Sultan Iskandar" is one name
+            if cur and joined and cur[-1].text in ("Almarhum", "Almarhumah") and tok.cap:
+                cur.append(tok)
+                continue
             if cur:
                 runs.append(cur)
             cur = [tok] if tok.cap and not self.mask_of(tok) else []
