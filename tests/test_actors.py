@@ -68,6 +68,13 @@ def test_actors_the_firm_after_a_business_title_is_no_part_of_the_name():
     assert names == ["Bill Gates", "Lee Jae-yong"]
 
 
+def test_actors_glosses_and_product_names_are_no_people():
+    from sukien.extract.mentions import sentence_mentions
+    text = ("Hai bên thúc đẩy cơ chế Quy trình phản ứng nhanh (Fast Track); Mỹ cung cấp 6 xuồng tuần tra Metal Shark "
+            "cho Bộ trưởng Ngô Xuân Lịch.")
+    assert [m.name for m in sentence_mentions(text, 0, len(text)) if m.kind == "person"] == ["Ngô Xuân Lịch"]
+
+
 def test_actors_bracketed_transcription_is_the_same_person_and_titles_in_both_spellings():
     from sukien.extract.mentions import sentence_mentions
     text = ("Chủ tịch Quốc hội Nguyễn Thị Kim Ngân đã tiếp Thượng nghị sỹ John Mc Cain (Giôn Mắc-Kên), "

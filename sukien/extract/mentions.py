@@ -19,7 +19,9 @@ _PLACE_BEFORE = {"tỉnh", "thành", "phố", "huyện", "xã", "đô", "tại",
                  "tờ", "kênh", "đài", "tổ", "chức", "nhà", "khách", "dự", "án", "sáng", "kiến", "hội", "nghị",
                  "kỳ", "họp", "diễn", "đàn", "chương", "trình", "quỹ", "giải", "thưởng", "huân", "chương", "núi",
                  "đèo", "hồ", "vịnh", "tới", "đến", "sang", "về", "từ", "thăm", "hoàng", "gia", "liên",
-                 "quảng", "lăng", "nghĩa", "trang", "đại", "lộ", "ngân", "hàng", "khu", "vực", "nhóm", "phái"}
+                 "quảng", "lăng", "nghĩa", "trang", "đại", "lộ", "ngân", "hàng", "khu", "vực", "nhóm", "phái",
+                 # vessels, aircraft and products: "xuồng tuần tra Metal Shark", "tàu lớp Hamilton"
+                 "xuồng", "lớp", "tra", "mẫu", "hiệu", "dòng", "cơ", "thuyền"}
 _SECTORS_IN_TITLE = {"GOV", "LEG", "MIL", "JUD", "DIP", "BUS", "IGO", ""}
 
 
@@ -163,6 +165,10 @@ class SentenceMentions:
         if prev is not None and not prev.cap and prev.text.lower() in _PLACE_BEFORE and not titled:
             return None
         if prev is not None and prev_mask and prev_mask.kind == "place":
+            return None
+        # "Quy trình phản ứng nhanh (Fast Track)": a gloss in brackets after common words, no person
+        if self.text[run[0].start - 1:run[0].start] == "(" and self.text[run[-1].end:run[-1].end + 1] == ")" \
+                and prev is not None and not prev.cap:
             return None
         if folded in self.lex.persons or folded in self.known:
             return run
