@@ -204,3 +204,13 @@ def test_events_congratulations_to_the_people_of_the_occasion_in_order():
                     "của Malaysia, ngày 5/3, Chủ tịch nước Võ Văn Thưởng đã gửi điện chúc mừng.")
     assert [(e["type"], e["target"]["name"]) for e in evs] == [
         ("CONGRATULATE", "Ibrahim Ibni Almarhum Sultan Iskandar")]
+
+
+def test_events_predicates_after_semicolons_share_the_subject_and_groups_need_a_country():
+    evs = events_of("Sáng 5/3, Thủ tướng Nguyễn Xuân Phúc đã hội đàm với Thủ tướng Hà Lan Mark Rutte; trao đổi với một "
+                    "số Bộ trưởng; làm việc với Thị trưởng Rotterdam. Hai Thủ tướng đã ký Ý định thư về hợp tác.")
+    got = sorted((e["type"], frozenset(sides(e))) for e in evs)
+    assert got == [("SIGN_AGREEMENT", frozenset({"Nguyễn Xuân Phúc", "Mark Rutte"})),
+                   ("TALKS", frozenset({"Nguyễn Xuân Phúc", "Mark Rutte"}))]
+    evs = events_of("Ngày 5/3, Thủ tướng Nguyễn Xuân Phúc đã gặp gỡ một số nghị sĩ và Bộ trưởng Hoa Kỳ.")
+    assert [sides(e) for e in evs if e["type"] == "MEETING"] == [{"Nguyễn Xuân Phúc", "USA"}]

@@ -65,10 +65,15 @@ class SentenceMentions:
     # One-syllable country names that are also given names ("Nguyễn Minh Đức", "Thúy Nga", "Tuấn Anh").
     AMBIGUOUS = {"Anh", "Đức", "Nga", "Ý", "Nhật", "Thái", "Áo", "Mỹ", "Séc", "Bỉ", "Hàn"}
 
+    # Words written with a capital that start like a one-syllable country: "Ý định thư", "Ý kiến", "Anh em".
+    COMPOUNDS = {"Ý": {"định", "kiến", "nghĩa", "thức", "chí", "tưởng", "đồ", "tứ", "muốn"}, "Anh": {"em", "hùng"}}
+
     def _inside_name(self, m: Match) -> bool:
         if m.kind != "country" or m.text not in self.AMBIGUOUS:
             return False
         after = re.match(r"\s([a-zà-ỹđ]+)", self.text[m.end:m.end + 12])
+        if after and after.group(1) in self.COMPOUNDS.get(m.text, ()):
+            return True
         if after and not self.text[max(self.start, m.start - 2):m.start].strip():
             return True     # sentence-initial "Ý định thư", "Anh em": a word, not a country
         before = self.text[max(self.start, m.start - 30):m.start]
@@ -181,6 +186,8 @@ class SentenceMentions:
             strong = prev_mask is not None and (prev_mask.kind in ("title", "honorific") or (
                 prev_mask.kind == "country" and re.search(r"\S\s*$", self.text[:prev_mask.start]) and
                 any(m.kind == "title" and m.end <= prev_mask.start and prev_mask.start - m.end <= 2 for m in self.masks)))
+            if strong and prev_mask.kind == "title" and prev_mask.value.text in self.PLACE_TITLES:
+                return None      # "Thị trưởng Rotterdam", "Thống đốc California": the place, not a name
             if strong and (is_foreign_token(word) or any(fold(word) in k.split() for k in self.known)):
                 return run      # a single word is a name only right after a title or honorific
             return None
@@ -477,7 +484,12 @@ class SentenceMentions:
                 # single office-holder ("tiếp Đại sứ Nhật Bản": the meeting is with Japan, guide rule 13).
                 generic = (m.value.rank > 4 and not mention.country) or \
                     m.value.text in ("Lãnh đạo", "Chủ tịch", "Trưởng đoàn", "Trưởng Ban")
-                if not generic and not re.search(r"(các|những|nhiều|hai|ba|vị)\s+$", prev):
+                # several office-holders stand for their country ("một số nghị sĩ và Bộ trưởng Hoa Kỳ"); with
+                # no country they are nobody in particular ("trao đổi với một số Bộ trưởng"); "hai vị Thủ tướng"
+                # are two people named before (see plural sides in events)
+                counted = re.search(r"(hai|ba|vị)\s+$", prev)
+                plural = re.search(r"(các|những|nhiều|số|vài|mấy)\s+$", prev)
+                if not generic and not counted and not (plural and not mention.country):
                     out.append(mention)
                 i = j
                 continue
