@@ -31,6 +31,7 @@ def score(gold: dict, pred: list[dict], types) -> dict:
         hits = n_gold = n_pred = 0
         per_type = defaultdict(lambda: [0, 0, 0])
         misses, matched = [], set()
+        modality: dict[tuple, int] = defaultdict(int)
         for doc, rec in gold.items():
             g = [e for e in rec["events"] if e["type"] in types]
             p = [e for e in by_doc.get(doc, []) if e["type"] in types]
@@ -45,6 +46,15 @@ def score(gold: dict, pred: list[dict], types) -> dict:
                 if id(e) not in spurious_ids:
                     per_type[e["type"]][2] += 1
                     matched.add(id(e))
+            if not with_date:
+                # modality of matched events: each gold event against the first unused prediction it matches
+                used: set[int] = set()
+                for ge in g:
+                    for pe in p:
+                        if id(pe) not in used and sc.match([ge], [pe], False)[0] == 1:
+                            used.add(id(pe))
+                            modality[(ge.get("modality"), pe["modality"])] += 1
+                            break
             misses += [(doc, "missed", e["type"], e["actors"], e.get("evidence", "")[:90]) for e in missed]
             misses += [(doc, "spurious", e["type"], [(e["source"] or {}).get("name") or (e["source"] or {}).get("country"),
                                                      (e["target"] or {}).get("name") or (e["target"] or {}).get("country")],
@@ -56,6 +66,10 @@ def score(gold: dict, pred: list[dict], types) -> dict:
             result["per_type"] = {t: dict(zip(("gold", "pred", "hits"), v)) | dict(zip(
                 ("precision", "recall", "f1"), [round(x, 3) for x in sc.prf(v[2], v[0], v[1])])) for t, v in sorted(per_type.items())}
             result["misses"] = misses
+            pairs = sum(modality.values())
+            result["modality"] = {"matched": pairs, "accuracy": round(sum(v for (a, b), v in modality.items() if a == b)
+                                                                      / pairs, 4) if pairs else None,
+                                  "confusion": {f"{a}->{b}": v for (a, b), v in sorted(modality.items())}}
             result["_matched"] = matched
     return result
 
@@ -102,6 +116,9 @@ def main():
         e, d = s["events"], s["events+date"]
         print(f"{name:24} events P={e['precision']:.3f} R={e['recall']:.3f} F1={e['f1']:.3f} "
               f"(gold {e['gold']}, pred {e['pred']})  +date F1={d['f1']:.3f}")
+    m = report["dev"]["modality"]
+    print(f"\nmodality of matched dev events: accuracy {m['accuracy']:.3f} over {m['matched']} "
+          f"(gold->predicted: {', '.join(f'{k} {v}' for k, v in m['confusion'].items())})")
     print("\nper type (dev):")
     for t, v in report["dev"]["per_type"].items():
         print(f"  {t:15} gold {v['gold']:4} pred {v['pred']:4} P={v['precision']:.3f} R={v['recall']:.3f} F1={v['f1']:.3f}")

@@ -70,6 +70,18 @@ def planned_pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def ongoing_pattern() -> re.Pattern:
+    words = "|".join(map(re.escape, modality_words()["ongoing"]))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def planned_after_pattern() -> re.Pattern:
+    words = "|".join(map(re.escape, modality_words()["planned_after"]))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
+
+
+@lru_cache(maxsize=1)
 def stems_by_type() -> dict[str, tuple[str, ...]]:
     """For each cue type, the first content word of each of its cues, lower case: a sentence holding none
     of them cannot hold a cue of that type, and its patterns are not run."""

@@ -9,7 +9,7 @@ from ..lexicons.index import lexicon
 from ..model import Actor, Article, Event, Mention, Sentence
 from ..nlp import split_sentences
 from .coref import DocumentPeople, Person, actor_for
-from .cues import Cue, find_cues, negation_pattern, planned_pattern
+from .cues import Cue, find_cues, negation_pattern, ongoing_pattern, planned_after_pattern, planned_pattern
 from .dates import DateExpr, ResolvedDate, document_year, find_dates, resolve
 from .mentions import analyse_sentence
 from .confidence import calibrated_confidence
@@ -165,15 +165,28 @@ class ArticleExtractor:
             return False
         return bool(self._IRREALIS.search(self.text[max(clause_start, cue.start - 60):cue.start]))
 
-    def modality(self, cue: Cue, clause_start: int, resolved: ResolvedDate | None) -> str:
+    def modality(self, cue: Cue, clause_start: int, resolved: ResolvedDate | None, clause_end: int | None = None) -> str:
         before = self.text[max(clause_start, cue.start - 60):cue.start].lower()
         near = self.text[max(clause_start, cue.start - 18):cue.start].lower()
-        if re.search(r"(?<!\w)đang(?!\w)", near) or re.search(r"lên đường|bắt đầu chuyến", near + cue.text.lower()):
+        # what follows the cue up to the next comma: "chuyến thăm … sẽ diễn ra", "đến Bắc Kinh, bắt đầu …"
+        after_end = min(clause_end or cue.end + 60, cue.end + 60)
+        after = self.text[cue.end:after_end].lower()
+        follow = after.split(",")[0]
+        if ongoing_pattern().search(near + cue.text.lower()):
             return "ongoing"
+        if cue.type.name == "VISIT" and re.search(r"^[^.;]{0,60}?,?\s+bắt đầu\s+(?:chuyến\s+)?(?:thăm|công du|công tác)", after):
+            return "ongoing"       # "đã đến Hà Nội, bắt đầu chuyến thăm …": the visit has begun
+        said_done = re.search(r"(?<!\w)(đã|vừa)(?!\w)", near) and not re.search(r"(?<!\w)(sẽ|sắp)(?!\w)", near)
+        if said_done:
+            return "occurred"      # the text says it happened, whatever year the day was resolved to
         if planned_pattern().search(before) or \
-                re.search(r"(?<!\w)(sẽ|sắp|dự kiến)(?!\w)", self.text[cue.end:cue.end + 6].lower()):
+                re.search(r"(?<!\w)(sẽ|sắp|dự kiến)(?!\w)", self.text[cue.end:cue.end + 6].lower()) or \
+                planned_after_pattern().search(follow):
             return "planned"
         pub = self.article.pub_date
+        if resolved and resolved.start and resolved.end and resolved.precision == "day" and pub and \
+                resolved.start <= pub.isoformat() <= resolved.end:
+            return "ongoing"       # the days of the event hold the day of the report
         if resolved and resolved.text and resolved.start and pub and resolved.start > pub.isoformat():
             return "planned"
         return "occurred"
@@ -671,7 +684,7 @@ class ArticleExtractor:
     def make_event(self, ct, cue: Cue, info: SentenceInfo, src: Actor, tgt: Actor | None, resolved: ResolvedDate,
                    c_start: int, via=(None, None), location=None) -> Event:
         s = info.sentence
-        modality = self.modality(cue, c_start, resolved)
+        modality = self.modality(cue, c_start, resolved, self.clause_bounds(cue, s)[1])
         if location is None:
             location = self.location(info)
         explicit = sum(1 for m in via if m is not None and m.kind == "person")
