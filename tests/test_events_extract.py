@@ -214,3 +214,12 @@ def test_events_predicates_after_semicolons_share_the_subject_and_groups_need_a_
                    ("TALKS", frozenset({"Nguyễn Xuân Phúc", "Mark Rutte"}))]
     evs = events_of("Ngày 5/3, Thủ tướng Nguyễn Xuân Phúc đã gặp gỡ một số nghị sĩ và Bộ trưởng Hoa Kỳ.")
     assert [sides(e) for e in evs if e["type"] == "MEETING"] == [{"Nguyễn Xuân Phúc", "USA"}]
+
+
+def test_events_the_chairs_of_talks_are_its_sides():
+    evs = events_of("Sáng 11/7, Chủ tịch nước Tô Lâm đã đến Thủ đô Vientiane. Ngay sau lễ đón chính thức, Chủ tịch nước Tô "
+                    "Lâm và Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith đã chủ trì cuộc hội đàm giữa Đoàn đại "
+                    "biểu cấp cao hai nước.", pub="2024-07-11")
+    talks = [e for e in evs if e["type"] == "TALKS"]
+    assert [sides(e) for e in talks] == [{"Tô Lâm", "Thongloun Sisoulith"}]
+    assert talks[0]["date_start"] == "2024-07-11" and talks[0]["modality"] == "occurred"

@@ -271,7 +271,10 @@ class ArticleExtractor:
         subject = self.pick_subject(cue, [m for m in left if ct.name == "VISIT" or id(m) not in self._consumed], c_start)
         objects = self.pick_objects(cue, right, c_end, mentions)
 
-        if ct.roles == "co_subjects":
+        if ct.roles == "co_subjects" or (ct.roles == "symmetric" and re.search(
+                r"(?i)(?<!\w)(?:đồng\s+|cùng\s+)?chủ\s+trì\s+(?:cuộc\s+|các\s+cuộc\s+)?$",
+                self.text[max(c_start, cue.start - 30):cue.start])):
+            # "A và B đã chủ trì cuộc hội đàm giữa Đoàn đại biểu cấp cao hai nước": the chairs are the sides
             return self.co_subject_events(cue, info, index, subject, left, c_start, last_day)
         if ct.name == "VISIT":
             return self.visit_events(cue, info, index, subject, right, c_start, c_end, last_person, last_day)
@@ -374,7 +377,7 @@ class ArticleExtractor:
         if pair is None or None in pair or not pair[0].country or not pair[1].country \
                 or pair[0].country == pair[1].country:
             return []
-        return [self.make_event(cue.type, cue, info, pair[0], pair[1], self.pick_date(cue, info, last_day, "MEETING"),
+        return [self.make_event(cue.type, cue, info, pair[0], pair[1], self.pick_date(cue, info, last_day, cue.type.name),
                                 c_start)]
 
     _PLURAL = re.compile(r"(?i)(?<!\w)(hai|Hai)\s+(?:vị\s+)?(Bộ trưởng|Thủ tướng|Chủ tịch|Tổng thống|nhà lãnh đạo|Lãnh đạo|"
