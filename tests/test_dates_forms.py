@@ -65,3 +65,14 @@ def test_dates_year_the_text_names_as_its_present():
     assert document_year("kim ngạch năm 2016 tăng; 45 năm thiết lập quan hệ ngoại giao, giai đoạn 2018-2020",
                          [], lambda pos: None) is None                 # no year the text calls its own
     assert document_year("Chiều 21/5, hai bên hội đàm.", [], lambda pos: None) is None
+
+
+def test_dates_first_day_of_the_visit():
+    from test_events_extract import events_of
+    evs = events_of("Phó Thủ tướng, Bộ trưởng Ngoại giao Bùi Thanh Sơn thăm chính thức Liên bang Nga từ ngày 2-4/4. Trong "
+                    "ngày làm việc đầu tiên, Bộ trưởng Ngoại giao hai nước đã hội đàm tại trụ sở Bộ Ngoại giao Nga.",
+                    pub="2025-04-02")
+    visit = [e for e in evs if e["type"] == "VISIT"][0]
+    assert (visit["date_start"], visit["date_end"], visit["modality"]) == ("2025-04-02", "2025-04-04", "ongoing")
+    talks = [e for e in evs if e["type"] == "TALKS"]
+    assert len(talks) == 1 and talks[0]["date_start"] == "2025-04-02" and talks[0]["date_end"] is None

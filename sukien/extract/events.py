@@ -202,6 +202,12 @@ class ArticleExtractor:
         if best is not None:
             return best
         sentence = self.text[info.sentence.span.start:info.sentence.span.end].lower()
+        if self.visit_range is not None and kind != "VISIT":
+            # "Trong ngày làm việc đầu tiên, …", "Ngày cuối chuyến thăm, …": a day of the visit by its place
+            if re.search(r"(?<!\w)ngày\s+(?:làm việc\s+|thăm\s+)?đầu\s+tiên(?!\w)", sentence):
+                return ResolvedDate(self.visit_range.start, None, "day", None)
+            if re.search(r"(?<!\w)ngày\s+(?:làm việc\s+)?cuối(?:\s+cùng)?(?!\w)", sentence) and self.visit_range.end:
+                return ResolvedDate(self.visit_range.end, None, "day", None)
         if kind in ("TALKS", "MEETING") and self.visit_range is not None and \
                 re.search(r"(?<!\w)(chuyến thăm|khuôn khổ|trong thời gian|nhân dịp)(?!\w)", sentence):
             # "Trong khuôn khổ chuyến thăm, X đã hội đàm với Y": the days of the visit it belongs to
