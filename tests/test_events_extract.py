@@ -223,3 +223,13 @@ def test_events_the_chairs_of_talks_are_its_sides():
     talks = [e for e in evs if e["type"] == "TALKS"]
     assert [sides(e) for e in talks] == [{"Tô Lâm", "Thongloun Sisoulith"}]
     assert talks[0]["date_start"] == "2024-07-11" and talks[0]["modality"] == "occurred"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Đến nay, Nhật Bản là nước tài trợ vốn ODA lớn nhất cho Việt Nam với 20 tỷ USD.",
+    "Đức còn là nhà viện trợ ODA lớn cho Việt Nam.",
+    "Hai Thủ tướng hài lòng về việc Hà Lan hỗ trợ 5 triệu euro cho Việt Nam.",
+    "Phó Thủ tướng đề nghị Chính phủ Bồ Đào Nha hỗ trợ khoa tiếng Bồ Đào Nha cũng như cung cấp học bổng cho sinh viên Việt Nam.",
+])
+def test_events_donors_described_and_aid_asked_for_are_no_aid(sentence):
+    assert [e for e in events_of(sentence) if e["type"] == "AID"] == []

@@ -163,7 +163,11 @@ class ArticleExtractor:
         """Wishes, proposals and agreements to do something are not events ("đề nghị … sớm ký kết")."""
         if cue.type.name in ("VISIT", "CONGRATULATE", "CONDOLENCE"):
             return False
+        if cue.type.name == "AID" and self._ASKED.search(self.text[max(clause_start, cue.start - 160):cue.start]):
+            return True    # "đề nghị Chính phủ Bồ Đào Nha hỗ trợ … cũng như cung cấp học bổng": asked for, not given
         return bool(self._IRREALIS.search(self.text[max(clause_start, cue.start - 60):cue.start]))
+
+    _ASKED = re.compile(r"(?i)(?<!\w)(đề nghị|kêu gọi|đề xuất|mong muốn|yêu cầu)(?!\w)[^.;]{0,140}$")
 
     def modality(self, cue: Cue, clause_start: int, resolved: ResolvedDate | None, clause_end: int | None = None) -> str:
         before = self.text[max(clause_start, cue.start - 60):cue.start].lower()
@@ -240,7 +244,7 @@ class ArticleExtractor:
         c_start, c_end = self.clause_bounds(cue, s)
         if self.negated(cue, c_start) or self.irrealis(cue, c_start):
             return []
-        if ct.name == "SIGN_AGREEMENT" and re.search(r"(?i)(?<!\w)việc\s+(?:\S+\s+){0,3}$", self.text[max(c_start, cue.start - 30):cue.start]) \
+        if ct.name in ("SIGN_AGREEMENT", "AID") and re.search(r"(?i)(?<!\w)việc\s+(?:\S+\s+){0,3}$", self.text[max(c_start, cue.start - 30):cue.start]) \
                 and not re.search(r"(?i)chứng\s+kiến\s+việc\s+(?:\S+\s+){0,3}$", self.text[max(c_start, cue.start - 45):cue.start]):
             return []     # "đánh giá việc hai nước ký Hiệp định …": a signing referred to ("chứng kiến việc ký" is one)
         if ct.name == "ROLE_CHANGE" and (
