@@ -121,6 +121,8 @@ def test_events_negation_gives_no_event(sentence):
     ("Ngày 5/3, Thủ tướng Phạm Minh Chính điện đàm với Thủ tướng Thái Lan Paetongtarn Shinawatra.", "PHONE_CALL", {"Phạm Minh Chính", "Paetongtarn Shinawatra"}),
     ("Ngày 5/3, Chủ tịch nước Lương Cường gửi điện mừng tới Tổng thống Hàn Quốc Lee Jae-myung.", "CONGRATULATE", {"Lương Cường", "Lee Jae-myung"}),
     ("Ngày 5/3, Chủ tịch nước Lương Cường gửi điện chia buồn tới Tổng thống Myanmar Min Aung Hlaing.", "CONDOLENCE", {"Lương Cường", "Min Aung Hlaing"}),
+    ("Ngày 5/3, Chủ tịch nước Trần Đại Quang gửi tới Tổng thống Yemen Abdrabbuh Mansur Hadi lời thăm hỏi, chia sẻ với "
+     "những khó khăn của Yemen.", "CONDOLENCE", {"Trần Đại Quang", "Abdrabbuh Mansur Hadi"}),
     ("Ngày 5/3, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Singapore Lawrence Wong.", "TALKS", {"Phạm Minh Chính", "Lawrence Wong"}),
     # an unnamed office-holder is their country (guide rule 13), a junior one too when the country is given
     ("Chiều 5/3, Thủ tướng Phạm Minh Chính đã tiếp Đại sứ Nhật Bản.", "MEETING", {"Phạm Minh Chính", "JPN"}),

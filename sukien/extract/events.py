@@ -294,8 +294,9 @@ class ArticleExtractor:
                      "," in self.text[objects[-1].span.end:m.span.start]]
             after.sort(key=lambda m: m.kind != "person")
             subject = after[0] if after else None
-        if ct.name in ("CONGRATULATE", "CONDOLENCE") and not objects:
-            # "X gửi tới Tổng thống Yemen Y lời thăm hỏi, chia sẻ": the addressee stands before the cue
+        if ct.name in ("CONGRATULATE", "CONDOLENCE"):
+            # "X gửi tới Tổng thống Yemen Y lời thăm hỏi, chia sẻ": the addressee stands before the cue (and
+            # wins over a country named after it: "… với những khó khăn của Yemen")
             sent_to = [m for m in left if m.kind in ("person", "title", "country") and
                        re.search(r"(?<!\w)(gửi|chuyển)\s+(tới|đến)\s+$",
                                  self.text[max(c_start, (m.full_span or m.span).start - 12):(m.full_span or m.span).start])]
@@ -475,7 +476,8 @@ class ArticleExtractor:
         for m in reversed(people):
             before = self.text[max(0, m.full_span.start - 12 if m.full_span else m.span.start - 12):
                                m.full_span.start if m.full_span else m.span.start]
-            if re.search(r"(?<!\w)(với|tiếp|mời|gặp|kiến|chào)\s*$", before) and m is not people[0]:
+            if re.search(r"(?<!\w)(với|tiếp|mời|gặp|kiến|chào|gửi\s+tới|gửi\s+đến|chuyển\s+tới|chuyển\s+đến)\s*$",
+                         before) and m is not people[0]:
                 continue
             if m.kind == "title" and re.search(r"(?<!\w)của\s*$", before) and m is not people[0]:
                 continue      # "Đặc phái viên của Tổng thống Mỹ": a possessor, not the subject
