@@ -75,6 +75,14 @@ def test_actors_glosses_and_product_names_are_no_people():
     assert [m.name for m in sentence_mentions(text, 0, len(text)) if m.kind == "person"] == ["Ngô Xuân Lịch"]
 
 
+def test_actors_provincial_leaders_after_their_place():
+    from sukien.extract.mentions import sentence_mentions
+    text = ("Đoàn đã gặp Bí thư Thành ủy Thành phố Hồ Chí Minh Nguyễn Thiện Nhân và Chủ tịch UBND tỉnh Quảng Ninh "
+            "Nguyễn Đức Long.")
+    ms = [(m.name, m.titles) for m in sentence_mentions(text, 0, len(text)) if m.kind == "person"]
+    assert ms == [("Nguyễn Thiện Nhân", ["Bí thư Thành ủy"]), ("Nguyễn Đức Long", ["Chủ tịch UBND"])]
+
+
 def test_actors_bracketed_transcription_is_the_same_person_and_titles_in_both_spellings():
     from sukien.extract.mentions import sentence_mentions
     text = ("Chủ tịch Quốc hội Nguyễn Thị Kim Ngân đã tiếp Thượng nghị sỹ John Mc Cain (Giôn Mắc-Kên), "

@@ -156,8 +156,12 @@ class SentenceMentions:
             return run
         while run and run[0].text in stopwords():
             run = run[1:]
-        while len(run) > 1 and run[-1].text in self.SENTENCE_STARTERS:
-            run = run[:-1]          # "Norodom Sihamoni Đây là …": a sentence start glued to the name
+        while len(run) > 1 and run[-1].text in self.SENTENCE_STARTERS and \
+                re.match(r" [a-zà-ỹđ]", self.text[run[-1].end:run[-1].end + 2]) and \
+                not re.match(r" (và|cùng|với|đã|sẽ|cũng|đang|vừa|nói|cho)(?!\w)", self.text[run[-1].end:run[-1].end + 6]):
+            # "Norodom Sihamoni Đây là …": a sentence start glued to the name; "… Nguyễn Thiện Nhân và …",
+            # "… Nhân." end a name
+            run = run[:-1]
         if not run:
             return None
         words = [t.text for t in run]
@@ -170,7 +174,14 @@ class SentenceMentions:
         if prev is not None and not prev.cap and prev.text.lower() in _PLACE_BEFORE and not titled:
             return None
         if prev is not None and prev_mask and prev_mask.kind == "place":
-            return None
+            # "Bí thư Thành ủy Thành phố Hồ Chí Minh Nguyễn Thiện Nhân": after a title and its place, a name
+            title_before = any(m.kind == "title" and m.end <= prev_mask.start and
+                               re.fullmatch(r"\s*(?:(?:tỉnh|thành phố|TP\.?|quận|huyện|bang)\s+)?",
+                                            self.gap(m.end, prev_mask.start))
+                               for m in self.masks)
+            if not title_before:
+                return None
+            titled = True
         # "Quy trình phản ứng nhanh (Fast Track)": a gloss in brackets after common words, no person
         if self.text[run[0].start - 1:run[0].start] == "(" and self.text[run[-1].end:run[-1].end + 1] == ")" \
                 and prev is not None and not prev.cap:
@@ -242,6 +253,12 @@ class SentenceMentions:
                 start = m.start
                 i = k0 - 1
                 complement = 0
+                continue
+            # "Chủ tịch UBND tỉnh Quảng Ninh Nguyễn Đức Long": the kind of place before the place
+            if chain and chain[-1].kind == "place" and between == " " and \
+                    tok.text.lower() in ("tỉnh", "thành", "phố", "tp", "quận", "huyện", "bang", "thủ", "đô"):
+                start = tok.start
+                i -= 1
                 continue
             # free complement words between a title and the name: capitalised, or lower-case inside a
             # capitalised phrase ("Phát triển Kinh tế"); at most a few.
