@@ -158,6 +158,8 @@ def test_events_list_of_people_with_descriptions():
     ("Ngày 5/3, Phó Thủ tướng Phạm Bình Minh đã chuyển tới Nhà Vua Tây Ban Nha lời mời sang thăm Việt Nam.", 0),
     ("Ngày 5/3, Tổng thống Hàn Quốc Moon Jae-in bày tỏ mong muốn sớm sang thăm Việt Nam.", 0),
     ("Theo lời mời của Chủ tịch nước Lương Cường, Tổng thống Hàn Quốc Moon Jae-in sẽ thăm cấp Nhà nước Việt Nam.", 1),
+    # the invitation is not a visit, the trip during which it was handed over is
+    ("Ông Donald Trump đã gửi thư mời Thủ tướng Nguyễn Xuân Phúc thăm Mỹ khi Phó Thủ tướng Phạm Bình Minh công du Mỹ.", 1),
     # goods and money go somewhere, nobody travels
     ("Ông Anthony Nelson nhấn mạnh xuất khẩu của Hoa Kỳ sang Việt Nam đã tăng mạnh.", 0),
 ])

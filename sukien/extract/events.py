@@ -567,7 +567,10 @@ class ArticleExtractor:
         # "mời Chủ tịch nước sang thăm Cộng hòa Séc" is an invitation, not a visit (annotation guide, rule 8)
         inviting = list(re.finditer(r"(?i)(?<!\w)(lời\s+)?(mời)(?!\w)",
                                     text[max(c_start, cue.start - 90):cue.start]))
-        if inviting and not inviting[-1].group(1) and "," not in text[max(c_start, cue.start - 90):cue.start][inviting[-1].end():]:
+        since_invite = text[max(c_start, cue.start - 90):cue.start][inviting[-1].end():] if inviting else ""
+        # "… gửi thư mời X thăm Mỹ khi Phó thủ tướng Y công du Mỹ": a clause of time starts another subject
+        if inviting and not inviting[-1].group(1) and "," not in since_invite and \
+                not re.search(r"(?<!\w)(khi|lúc|trong khi|sau khi)(?!\w)", since_invite):
             return []
         # "Tham gia Đoàn đại biểu … đi thăm Trung Quốc có …": the members of a delegation, not its head
         if re.search(r"(?i)^\s*tham\s+gia\s+đoàn", text[c_start:cue.start]):
