@@ -171,9 +171,8 @@ def test_events_co_chairs_of_two_countries_meet():
     evs = events_of("Ngày 5/3, Chủ tịch Quốc hội Trần Thanh Mẫn đã hội đàm với Chủ tịch Duma Quốc gia Nga "
                     "Vyacheslav Volodin. Hai Chủ tịch cũng đồng chủ trì Phiên họp thứ 3 của Ủy ban Hợp tác Liên nghị "
                     "viện Quốc hội Việt Nam - Duma Quốc gia Nga.")
-    assert sorted((e["type"], frozenset(sides(e))) for e in evs) == [
-        ("MEETING", frozenset({"Trần Thanh Mẫn", "Vyacheslav Volodin"})),
-        ("TALKS", frozenset({"Trần Thanh Mẫn", "Vyacheslav Volodin"}))]
+    assert sorted((e["type"], tuple(sorted(sides(e)))) for e in evs) == [
+        ("MEETING", ("Trần Thanh Mẫn", "Vyacheslav Volodin")), ("TALKS", ("Trần Thanh Mẫn", "Vyacheslav Volodin"))]
     # two ministers of one country co-chairing a conference met nobody
     assert events_of("Ngày 5/3, Bộ trưởng Bùi Thanh Sơn và Bộ trưởng Nguyễn Hồng Diên đồng chủ trì Hội nghị "
                      "Ngoại giao kinh tế.") == []
@@ -213,9 +212,8 @@ def test_events_congratulations_to_the_people_of_the_occasion_in_order():
 def test_events_predicates_after_semicolons_share_the_subject_and_groups_need_a_country():
     evs = events_of("Sáng 5/3, Thủ tướng Nguyễn Xuân Phúc đã hội đàm với Thủ tướng Hà Lan Mark Rutte; trao đổi với một "
                     "số Bộ trưởng; làm việc với Thị trưởng Rotterdam. Hai Thủ tướng đã ký Ý định thư về hợp tác.")
-    got = sorted((e["type"], frozenset(sides(e))) for e in evs)
-    assert got == [("SIGN_AGREEMENT", frozenset({"Nguyễn Xuân Phúc", "Mark Rutte"})),
-                   ("TALKS", frozenset({"Nguyễn Xuân Phúc", "Mark Rutte"}))]
+    got = sorted((e["type"], tuple(sorted(sides(e)))) for e in evs)
+    assert got == [("SIGN_AGREEMENT", ("Mark Rutte", "Nguyễn Xuân Phúc")), ("TALKS", ("Mark Rutte", "Nguyễn Xuân Phúc"))]
     evs = events_of("Ngày 5/3, Thủ tướng Nguyễn Xuân Phúc đã gặp gỡ một số nghị sĩ và Bộ trưởng Hoa Kỳ.")
     assert [sides(e) for e in evs if e["type"] == "MEETING"] == [{"Nguyễn Xuân Phúc", "USA"}]
 
@@ -237,3 +235,15 @@ def test_events_the_chairs_of_talks_are_its_sides():
 ])
 def test_events_donors_described_and_aid_asked_for_are_no_aid(sentence):
     assert [e for e in events_of(sentence) if e["type"] == "AID"] == []
+
+
+def test_events_witnesses_of_a_signing_are_their_countries_and_a_group_meeting_stays():
+    evs = events_of("Ngày 5/3, Thủ tướng Nguyễn Xuân Phúc đã tiếp Bộ trưởng Thương mại Hoa Kỳ Wilbur Ross. Sau buổi tiếp, "
+                    "Thủ tướng Nguyễn Xuân Phúc và Bộ trưởng Wilbur Ross đã cùng chứng kiến doanh nghiệp hai bên trao "
+                    "các văn bản hợp tác thương mại - đầu tư được ký kết trong khuôn khổ chuyến thăm. * Cùng ngày, Thủ "
+                    "tướng cũng đã tiếp lãnh đạo các đoàn kinh tế lớn của Hoa Kỳ.")
+    got = sorted((e["type"], tuple(sorted(sides(e)))) for e in evs if e["type"] != "VISIT")
+    assert got == [("MEETING", ("Nguyễn Xuân Phúc", "USA")), ("MEETING", ("Nguyễn Xuân Phúc", "Wilbur Ross")),
+                   ("SIGN_AGREEMENT", ("USA", "VNM"))]
+    group = [e for e in evs if e["type"] == "MEETING" and e["target"]["name"] is None][0]
+    assert group["sentence"].startswith("* Cùng ngày")

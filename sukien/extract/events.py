@@ -269,6 +269,8 @@ class ArticleExtractor:
         if ct.roles == "symmetric" and not [o for o in right if o.span.start - cue.end < 12]:
             pair = self.plural_sides(cue, info, index, c_start)
             if pair is not None:
+                if ct.name == "SIGN_AGREEMENT":     # "A và B chứng kiến doanh nghiệp hai bên ký kết": witnesses
+                    pair = self.signatories(cue, pair[0], pair[1], info, c_start)
                 resolved = self.pick_date(cue, info, last_day, ct.name)
                 return [self.make_event(ct, cue, info, pair[0], pair[1], resolved, c_start)]
         between = re.search(r"giữa\s*$", self.text[max(c_start, cue.end):cue.end + 8]) or \
@@ -363,7 +365,7 @@ class ArticleExtractor:
             src = self.actor(a, index, last_person) if a else None
             tgt = self.actor(b, index, last_person) if b else None
             if ct.name == "SIGN_AGREEMENT":
-                src, tgt = self.signatories(cue, src, tgt, info)
+                src, tgt = self.signatories(cue, src, tgt, info, c_start)
             if src is None or (tgt is None and ct.roles != "single"):
                 continue
             if tgt is not None and src.key() and fold(src.key()) == fold(tgt.key()):
@@ -675,9 +677,9 @@ class ArticleExtractor:
                                        via=(visitor, None), location=where))
         return out
 
-    def signatories(self, cue: Cue, src: Actor | None, tgt: Actor | None, info: SentenceInfo):
+    def signatories(self, cue: Cue, src: Actor | None, tgt: Actor | None, info: SentenceInfo, clause_start: int):
         """Witnesses of a signing stand for their countries; unnamed signatories are countries too."""
-        before = self.text[max(info.sentence.span.start, cue.start - 120):cue.start].lower()
+        before = self.text[clause_start:cue.start].lower()     # "A và B đã chứng kiến … được ký kết …"
         if "chứng kiến" in before:
             src = Actor(None, [], src.country, None) if src and src.country else src
             tgt = Actor(None, [], tgt.country, None) if tgt and tgt.country else tgt
@@ -790,7 +792,12 @@ def drop_subsumed(events: list[Event]) -> list[Event]:
     def vague(a):
         return a is not None and not a.name and not a.org and bool(a.country)
 
-    def covered(a, b):        # side a (country only) is covered by side b
+    def covered(a, b, e):     # side a (country only) of event e is covered by side b
+        # at a meeting of a named person a bare country is a group ("lãnh đạo các đoàn kinh tế của Hoa Kỳ"),
+        # another meeting than one with a named person; an unnamed office-holder ("Tổng thống Hàn Quốc") is
+        # that person, and two bare countries restate the meeting of their leaders
+        if e.type in ("MEETING", "TALKS", "PHONE_CALL") and not a.titles and not (vague(e.source) and vague(e.target)):
+            return False
         return b is not None and bool(b.name) and b.country == a.country
 
     def same(a, b):
@@ -807,8 +814,8 @@ def drop_subsumed(events: list[Event]) -> list[Event]:
                 if e.type in ("MEETING", "TALKS", "PHONE_CALL"):
                     orientations.append((o.target, o.source))
                 for s_, t_ in orientations:
-                    ok_s = same(e.source, s_) or (vague(e.source) and covered(e.source, s_))
-                    ok_t = same(e.target, t_) or (vague(e.target) and covered(e.target, t_))
+                    ok_s = same(e.source, s_) or (vague(e.source) and covered(e.source, s_, e))
+                    ok_t = same(e.target, t_) or (vague(e.target) and covered(e.target, t_, e))
                     if ok_s and ok_t and not (same(e.source, s_) and same(e.target, t_)):
                         return True
                 return False

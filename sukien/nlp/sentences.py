@@ -9,7 +9,9 @@ import re
 
 from ..model import Article, Sentence, Span
 
-_BOUNDARY = re.compile(r"(?<=[.!?…])['\"”’)]*\s+(?=[\"“(]?[^\W\d_a-zđà-ỹ])|(?<=[.!?…])['\"”’)]*\s+(?=\d)")
+# … or a bullet ("… chuyến thăm. * Cùng ngày, …", "… . - Khi …"): the bullet starts the next sentence
+_BOUNDARY = re.compile(r"(?<=[.!?…])['\"”’)]*\s+(?=[\"“(]?[^\W\d_a-zđà-ỹ])|(?<=[.!?…])['\"”’)]*\s+(?=\d)"
+                       r"|(?<=[.!?…])['\"”’)]*\s+(?=[*•+-]\s+[^\W\d_a-zđà-ỹ])")
 _NO_SPLIT_BEFORE = re.compile(r"(?:\b[A-ZĐ]|\bTP|\bTp|\bSt|\bMr|\bDr|\bThS|\bTS|\bPGS|\bGS|\bNxb)\.$")
 # The run-on glue of some crawls: "…Trưởng đoàn.Sau khi…" — a period between a lower-case and an upper-case letter.
 _GLUED = re.compile(r"(?<=[a-zà-ỹđ)])\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹ])")
