@@ -56,29 +56,13 @@ def modality_words() -> dict[str, list[str]]:
     return load_yaml("event_cues.yaml")["modality"]
 
 
-@lru_cache(maxsize=1)
-def negation_pattern() -> re.Pattern:
-    """A negation word, then at most one word, right before the cue ("không có cuộc gặp", "hủy chuyến")."""
-    words = "|".join(map(re.escape, modality_words()["negation"]))
-    return re.compile(rf"(?<!\w)(?:{words})(?:\s+\w+)?\s*$")
-
-
-@lru_cache(maxsize=1)
-def planned_pattern() -> re.Pattern:
-    words = "|".join(map(re.escape, modality_words()["planned"]))
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
-
-
-@lru_cache(maxsize=1)
-def ongoing_pattern() -> re.Pattern:
-    words = "|".join(map(re.escape, modality_words()["ongoing"]))
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
-
-
-@lru_cache(maxsize=1)
-def planned_after_pattern() -> re.Pattern:
-    words = "|".join(map(re.escape, modality_words()["planned_after"]))
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
+@lru_cache(maxsize=None)
+def modality_pattern(kind: str) -> re.Pattern:
+    """One pattern for the words of a modality list ("planned", "planned_after", "ongoing", "negation").
+    A negation stands right before the cue, at most one word between ("không có cuộc gặp", "hủy chuyến")."""
+    words = "|".join(map(re.escape, modality_words()[kind]))
+    tail = r"(?:\s+\w+)?\s*$" if kind == "negation" else r"(?!\w)"
+    return re.compile(rf"(?<!\w)(?:{words}){tail}")
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ from ..lexicons.index import lexicon
 from ..model import Actor, Article, Event, Mention, Sentence
 from ..nlp import split_sentences
 from .coref import DocumentPeople, Person, actor_for
-from .cues import Cue, find_cues, negation_pattern, ongoing_pattern, planned_after_pattern, planned_pattern
+from .cues import Cue, find_cues, modality_pattern
 from .dates import DateExpr, ResolvedDate, document_year, find_dates, resolve
 from .mentions import analyse_sentence
 from .confidence import calibrated_confidence
@@ -153,7 +153,7 @@ class ArticleExtractor:
 
     def negated(self, cue: Cue, clause_start: int) -> bool:
         before = self.text[max(clause_start, cue.start - 14):cue.start].lower()
-        return bool(negation_pattern().search(before)) and \
+        return bool(modality_pattern("negation").search(before)) and \
             not re.search(r"không\s+chỉ|không\s+ngừng|chưa\s+từng\s+có", before)
 
     _IRREALIS = re.compile(r"(?i)(?<!\w)(đề nghị|mong muốn|hy vọng|kêu gọi|hoan nghênh|sẵn sàng|nhất trí|thống nhất|"
@@ -176,16 +176,16 @@ class ArticleExtractor:
         after_end = min(clause_end or cue.end + 60, cue.end + 60)
         after = self.text[cue.end:after_end].lower()
         follow = after.split(",")[0]
-        if ongoing_pattern().search(near + cue.text.lower()):
+        if modality_pattern("ongoing").search(near + cue.text.lower()):
             return "ongoing"
         if cue.type.name == "VISIT" and re.search(r"^[^.;]{0,60}?,?\s+bắt đầu\s+(?:chuyến\s+)?(?:thăm|công du|công tác)", after):
             return "ongoing"       # "đã đến Hà Nội, bắt đầu chuyến thăm …": the visit has begun
         said_done = re.search(r"(?<!\w)(đã|vừa)(?!\w)", near) and not re.search(r"(?<!\w)(sẽ|sắp)(?!\w)", near)
         if said_done:
             return "occurred"      # the text says it happened, whatever year the day was resolved to
-        if planned_pattern().search(before) or \
+        if modality_pattern("planned").search(before) or \
                 re.search(r"(?<!\w)(sẽ|sắp|dự kiến)(?!\w)", self.text[cue.end:cue.end + 6].lower()) or \
-                planned_after_pattern().search(follow):
+                modality_pattern("planned_after").search(follow):
             return "planned"
         pub = self.article.pub_date
         if resolved and resolved.start and resolved.end and resolved.precision == "day" and pub and \
