@@ -6,13 +6,7 @@ from functools import lru_cache
 
 from ..lexicons import read_tsv
 from ..lexicons.fold import fold
-
-# One Vietnamese syllable, folded (no marks): onset, glide, nucleus, coda.
-_SYLLABLE = re.compile(
-    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?"
-    r"(o|u)?(a|e|i|o|u|y|ie|ia|ua|uo|ye|ya|ai|ao|au|ay|eo|eu|ia|iu|oi|ui|uu|oa|oe|uy|uye|uya|ieu|yeu|uoi|uou|oai|oay|uay|uoi|oo)?"
-    r"(ch|ng|nh|c|m|n|p|t|i|y|o|u)?$")
-
+from ..lexicons.syllable import is_vietnamese_syllable
 
 @lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
@@ -22,14 +16,6 @@ def surnames() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     return frozenset(row[0] for row in read_tsv("stopwords.tsv"))
-
-
-@lru_cache(maxsize=4096)
-def is_vietnamese_syllable(token: str) -> bool:
-    folded = fold(token)
-    if not folded.isalpha() or len(folded) > 7:
-        return False
-    return bool(_SYLLABLE.match(folded)) and any(c in "aeiouy" for c in folded)
 
 
 def is_foreign_token(token: str) -> bool:

@@ -1,9 +1,14 @@
-"""Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1258; refuse the rest by name."""
+"""Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1258 and TCVN3 (when they read as
+Vietnamese); refuse the rest by name."""
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import lru_cache
 
 from ..errors import InputError
+from ..lexicons import read_tsv
+from ..lexicons.syllable import is_vietnamese_syllable
 
 MAX_BYTES = 20 * 1024 * 1024   # one article is never this large; a bigger file is a mistake or a bomb
 
@@ -60,5 +65,28 @@ def decode_bytes(data: bytes, source: str) -> str:
         text = ""
     if text and _vietnamese_ratio(text) > 0.08:
         return text
-    raise InputError(source, f"not UTF-8 (byte {utf8_error.start}) and not Windows-1258 Vietnamese; "
-                             "possibly TCVN3/VNI: convert it to UTF-8 first")
+    # The 8-bit code of the ABC fonts (.VnTime) of the 1990s-2000s, still in old archives.
+    text = from_tcvn3(data)
+    if _reads_as_vietnamese(text):
+        return text
+    raise InputError(source, f"not UTF-8 (byte {utf8_error.start}), nor Windows-1258 or TCVN3 Vietnamese; "
+                             "possibly VNI: convert it to UTF-8 first")
+
+
+@lru_cache(maxsize=1)
+def _tcvn3_table() -> dict[int, str]:
+    return {int(byte, 16): char for byte, char, *_ in read_tsv("tcvn3.tsv")}
+
+
+def from_tcvn3(data: bytes) -> str:
+    """TCVN3 bytes to NFC text (lexicons/tcvn3.tsv; bytes 0xB0-0xB4 are tone marks after their letter)."""
+    return unicodedata.normalize("NFC", data.decode("latin-1").translate(_tcvn3_table()))
+
+
+def _reads_as_vietnamese(text: str) -> bool:
+    """Vietnamese letters, and words shaped like Vietnamese syllables: bytes of another 8-bit code page
+    (Cyrillic, Greek…) also become Vietnamese letters through the TCVN3 table, but not syllables."""
+    words = re.findall(r"[^\W\d_]+", text)
+    if len(words) < 3 or _vietnamese_ratio(text) <= 0.08:
+        return False
+    return sum(1 for w in words if is_vietnamese_syllable(w.lower())) >= 0.8 * len(words)
