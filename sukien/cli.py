@@ -8,6 +8,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 console = Console(stderr=True, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -150,13 +151,19 @@ def events(db, actor, country, type_, since, until, limit, as_json):
         for r in rows:
             _json_line(r)
         return
-    table = Table("id", "date", "type", "source", "target", "modality", "sources")
-    table.add_column("evidence", no_wrap=True, overflow="ellipsis", max_width=70)
+    # short columns never wrap; who did it and the evidence share one column that wraps, so the table
+    # reads at any terminal width (text, not markup: an article may hold "[" characters)
+    table = Table()
+    for name in ("id", "date", "type", "modality", "sources"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("who → with whom · evidence", ratio=1)
     for r in rows:
         src = r["source"]["name"] or r["source"]["org"] or r["source"]["country"]
         tgt = (r["target"] or {}).get("name") or (r["target"] or {}).get("org") or (r["target"] or {}).get("country") or ""
-        table.add_row(str(r["id"]), str(r["date_start"] or r["date_text"] or ""), r["type"], src or "", tgt,
-                      r["modality"], str(r["num_articles"]), (r["sources"][0]["sentence"] if r["sources"] else "")[:80])
+        cell = Text(f"{src or '?'} → {tgt or '—'}", style="bold")
+        cell.append("\n" + (r["sources"][0]["sentence"] if r["sources"] else "")[:200], style="dim")
+        table.add_row(str(r["id"]), str(r["date_start"] or r["date_text"] or ""), r["type"], r["modality"],
+                      str(r["num_articles"]), cell)
     out.print(table)
 
 
