@@ -247,3 +247,17 @@ def test_events_witnesses_of_a_signing_are_their_countries_and_a_group_meeting_s
                    ("SIGN_AGREEMENT", ("USA", "VNM"))]
     group = [e for e in evs if e["type"] == "MEETING" and e["target"]["name"] is None][0]
     assert group["sentence"].startswith("* Cùng ngày")
+
+
+def test_events_coordination_with_cung():
+    evs = events_of("Ngày 5/3, Thủ tướng Phạm Minh Chính cùng Thủ tướng Singapore Lawrence Wong chứng kiến lễ ký Bản ghi "
+                    "nhớ về hợp tác kinh tế số.")
+    assert [(e["type"], sides(e)) for e in evs] == [("SIGN_AGREEMENT", {"VNM", "SGP"})]
+    # two officials of one side talking to reporters on the phone is no call between them
+    assert events_of("Chiều nay 1/10, Đặc phái viên Marshall Billingslea cùng Trung tướng Thomas A. Bussiere đã có cuộc "
+                     "trao đổi qua điện thoại với các phóng viên.", pub="2020-10-01") == []
+
+
+def test_events_da_in_the_cue_says_it_happened():
+    evs = events_of("Chiều 15/3, Tổng Bí thư Tô Lâm đã tiếp Đại sứ Trung Quốc tại Việt Nam Hà Vĩ đến chào.")
+    assert [(e["type"], e["modality"], e["date_start"]) for e in evs] == [("MEETING", "occurred", "2025-03-15")]

@@ -180,7 +180,8 @@ class ArticleExtractor:
             return "ongoing"
         if cue.type.name == "VISIT" and re.search(r"^[^.;]{0,60}?,?\s+bắt đầu\s+(?:chuyến\s+)?(?:thăm|công du|công tác)", after):
             return "ongoing"       # "đã đến Hà Nội, bắt đầu chuyến thăm …": the visit has begun
-        said_done = re.search(r"(?<!\w)(đã|vừa)(?!\w)", near) and not re.search(r"(?<!\w)(sẽ|sắp)(?!\w)", near)
+        said = near + " " + cue.text.lower()            # the cue itself may hold the word: "đã tiếp"
+        said_done = re.search(r"(?<!\w)(đã|vừa)(?!\w)", said) and not re.search(r"(?<!\w)(sẽ|sắp)(?!\w)", said)
         if said_done:
             return "occurred"      # the text says it happened, whatever year the day was resolved to
         if modality_pattern("planned").search(before) or \
@@ -275,7 +276,7 @@ class ArticleExtractor:
                 return [self.make_event(ct, cue, info, pair[0], pair[1], resolved, c_start)]
         between = re.search(r"giữa\s*$", self.text[max(c_start, cue.end):cue.end + 8]) or \
             re.match(r"\s*(?:,\s*[\wà-ỹ ]{0,20})?\s*giữa\s", self.text[cue.end:cue.end + 40])
-        if ct.name in ("MEETING", "TALKS") and re.match(r"\s*(với\s+)?(các\s+)?(báo chí|phóng viên|truyền thông|cử tri|cộng đồng|bà con|kiều bào|doanh nghiệp|sinh viên)",
+        if ct.name in ("MEETING", "TALKS", "PHONE_CALL") and re.match(r"\s*(với\s+)?(các\s+)?(báo chí|phóng viên|truyền thông|cử tri|cộng đồng|bà con|kiều bào|doanh nghiệp|sinh viên)",
                                                       self.text[cue.end:cue.end + 30]):
             return []
         # the object of an earlier verb is no subject ("… hội đàm với B; hội kiến …"), except of a visit:

@@ -269,7 +269,7 @@ class SentenceMentions:
                 i -= 1
                 continue
             if complement < 8 and (tok.cap or left_cap) and (between == " " or between.strip() == ","):
-                if tok.text.lower() in ("đã", "sẽ", "đang", "vừa", "và", "với", "tiếp", "của", "cho"):
+                if tok.text.lower() in ("đã", "sẽ", "đang", "vừa", "và", "với", "cùng", "tiếp", "của", "cho"):
                     break
                 complement += 1
                 start = tok.start
