@@ -76,3 +76,14 @@ def test_dates_first_day_of_the_visit():
     assert (visit["date_start"], visit["date_end"], visit["modality"]) == ("2025-04-02", "2025-04-04", "ongoing")
     talks = [e for e in evs if e["type"] == "TALKS"]
     assert len(talks) == 1 and talks[0]["date_start"] == "2025-04-02" and talks[0]["date_end"] is None
+
+
+def test_dates_belong_to_their_own_verb():
+    from test_events_extract import events_of
+    evs = events_of("Thủ tướng Campuchia Hun Manet tới Hà Nội chiều 10/12 và sẽ hội đàm với Thủ tướng Phạm Minh Chính vào "
+                    "sáng 11/12.", pub="2024-12-09")
+    assert [(e["type"], e["date_start"], e["modality"]) for e in evs] == [("VISIT", "2024-12-10", "planned"),
+                                                                          ("TALKS", "2024-12-11", "planned")]
+    evs = events_of("Trong khuôn khổ chuyến thăm từ ngày 10 đến 12/3, chiều 11/3, Thủ tướng Phạm Minh Chính đã gặp Tổng "
+                    "thống Pháp Emmanuel Macron.", pub="2025-03-12")
+    assert [(e["type"], e["date_start"]) for e in evs if e["type"] == "MEETING"] == [("MEETING", "2025-03-11")]

@@ -261,3 +261,10 @@ def test_events_coordination_with_cung():
 def test_events_da_in_the_cue_says_it_happened():
     evs = events_of("Chiều 15/3, Tổng Bí thư Tô Lâm đã tiếp Đại sứ Trung Quốc tại Việt Nam Hà Vĩ đến chào.")
     assert [(e["type"], e["modality"], e["date_start"]) for e in evs] == [("MEETING", "occurred", "2025-03-15")]
+
+
+def test_events_host_named_after_the_received_guest():
+    evs = events_of("Tiếp Bộ trưởng Quốc phòng Nhật Bản Nakatani Gen, Thủ tướng Phạm Minh Chính đề nghị hai bên tăng "
+                    "cường hợp tác.")
+    assert [(e["type"], e["source"]["name"], e["target"]["name"]) for e in evs] == [
+        ("MEETING", "Phạm Minh Chính", "Nakatani Gen")]

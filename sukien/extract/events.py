@@ -198,10 +198,19 @@ class ArticleExtractor:
 
     def pick_date(self, cue: Cue, info: SentenceInfo, last_day: ResolvedDate | None, kind: str) -> ResolvedDate:
         best, best_d = None, None
+        others = [c for c in find_cues(self.text, info.sentence.span.start, info.sentence.span.end)
+                  if c.start != cue.start] if len(info.dates) > 1 else []
         for d, r in zip(info.dates, info.resolved):
             dist = cue.start - d.end if d.end <= cue.start else (d.start - cue.end) * 1.5 + 10
             if d.start > cue.end and d.start - cue.end > 120:
                 continue
+            # "tới Hà Nội chiều 10/12 và sẽ hội đàm … vào sáng 11/12": a date before "và" closes the
+            # predicate before it, it is not the next verb's; nor is a date with another verb in between
+            lo, hi = (d.end, cue.start) if d.end <= cue.start else (cue.end, d.start)
+            if any(lo <= c.start and c.end <= hi for c in others) or \
+                    (d.end <= cue.start and any(c.end <= d.start for c in others) and
+                     re.search(r"(?<!\w)(và|rồi|sau đó)(?!\w)", self.text[d.end:cue.start])):
+                dist += 200
             if best_d is None or dist < best_d:
                 best, best_d = r, dist
         if best is not None:
@@ -533,7 +542,7 @@ class ArticleExtractor:
                     continue
                 g = self.text[(last.full_span or last.span).end:(m.full_span or m.span).start]
                 # "…với Tổng thống A, Thủ tướng B đã trao đổi điện mừng với …": B starts a new clause
-                if re.match(r"\s*(đã|sẽ|đang|cũng|vừa)\s", self.text[(m.full_span or m.span).end:(m.full_span or m.span).end + 8]):
+                if _CLAUSE_VERB.match(self.text[(m.full_span or m.span).end:(m.full_span or m.span).end + 16]):
                     break
                 if _LIST_GAP.match(g) and m.kind == first.kind or (_LIST_GAP.match(g) and m.kind in ("person", "title")
                                                                    and first.kind in ("person", "title")):
@@ -764,6 +773,11 @@ _PRECISION = {"day": 4, "week": 3, "month": 2, "year": 1, "unknown": 0}
 
 def _rank(e: Event) -> tuple:
     return (_PRECISION.get(e.date_precision, 0), e.confidence, -e.char_start)
+
+
+# What follows a subject, never a listed object: "Tiếp ông A, Thủ tướng B đề nghị …"
+_CLAUSE_VERB = re.compile(r"\s*(đã|sẽ|đang|cũng|vừa|đề nghị|đề xuất|nhấn mạnh|cho biết|cho rằng|khẳng định|bày tỏ|"
+                          r"đánh giá|hoan nghênh|cảm ơn|chúc mừng|chào mừng|mong muốn|tin tưởng|thông báo|chia sẻ)(?!\w)")
 
 
 def dedupe(events: list[Event]) -> list[Event]:
