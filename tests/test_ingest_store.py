@@ -170,3 +170,39 @@ def test_store_duplicate_index_survives_reopening(tmp_path):
     res = ingest_into(second, tmp_path / "copy.txt")
     assert res.duplicate == 1
     second.close()
+
+
+def _reports(tmp_path):
+    rows = [
+        {"id": "announce", "date": "2026-01-20", "outlet": "Báo A", "title": "Tổng Bí thư sẽ thăm Lào",
+         "text": "Tổng Bí thư Tô Lâm sẽ thăm cấp Nhà nước tới Lào ngày 5-2-2026, theo lời mời của Tổng Bí thư, Chủ "
+                 "tịch nước Lào Thongloun Sisoulith."},
+        {"id": "arrival", "date": "2026-02-05", "outlet": "Báo B", "title": "Tổng Bí thư Tô Lâm đến Viêng Chăn",
+         "text": "Sáng 5/2, Tổng Bí thư Tô Lâm đã đến Thủ đô Viêng Chăn, bắt đầu chuyến thăm cấp Nhà nước tới Lào."},
+        {"id": "older", "date": "2024-08-10", "outlet": "Báo C", "title": "Chuyến thăm Lào",
+         "text": "Chủ tịch nước Tô Lâm thăm cấp Nhà nước tới Lào theo lời mời của Tổng Bí thư, Chủ tịch nước Lào "
+                 "Thongloun Sisoulith."},
+    ]
+    path = tmp_path / "reports.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def check_reports_merge(store, tmp_path):
+    from sukien.store.queries import list_events
+    ingest_into(store, _reports(tmp_path))
+    visits = [e for e in list_events(store, type_="VISIT") if e["target"]["country"] == "LAO"]
+    by_day = {str(e["date_start"]): e for e in visits}
+    assert sorted(by_day, key=str) == ["2026-02-05", "None"] and len(visits) == 2
+    merged = by_day["2026-02-05"]
+    # two outlets, one event; its status is the furthest reported (announced, then under way)
+    assert (merged["num_sources"], merged["num_articles"], merged["modality"]) == (2, 2, "ongoing")
+    assert by_day["None"]["num_articles"] == 1        # the visit of 2024 is another visit
+
+
+def test_store_reports_of_one_visit_merge_and_years_apart_do_not(sqlite_store, tmp_path):
+    check_reports_merge(sqlite_store, tmp_path)
+
+
+def test_store_reports_merge_on_postgres(pg_store, tmp_path):
+    check_reports_merge(pg_store, tmp_path)

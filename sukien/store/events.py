@@ -43,7 +43,22 @@ def _overlap(a_start, a_end, b_start, b_end) -> bool:
     return a_start <= b_end and b_start <= a_end
 
 
-def find_same_event(conn, ev: Event, src_id: int | None, tgt_id: int | None) -> int | None:
+MODALITY_ORDER = {"planned": 0, "ongoing": 1, "occurred": 2}
+NEAR_DAYS = 45      # an undated report of a visit and a dated one are the same visit within this many days
+
+
+def _reported_on(conn, event_id: int) -> date | None:
+    """The earliest publication day of the documents reporting an event."""
+    return conn.execute(select(func.min(S.documents.c.pub_date))
+                        .select_from(S.event_sources.join(S.documents, S.documents.c.id == S.event_sources.c.document_id))
+                        .where(S.event_sources.c.event_id == event_id)).scalar()
+
+
+def _near(day: date | None, other: date | None) -> bool:
+    return day is None or other is None or abs((day - other).days) <= NEAR_DAYS
+
+
+def find_same_event(conn, ev: Event, src_id: int | None, tgt_id: int | None, pub: date | None = None) -> int | None:
     pairs = [(src_id, tgt_id)] + ([(tgt_id, src_id)] if ev.type in SYMMETRIC else [])
     cond = or_(*[and_(S.events.c.source_actor_id == a if a else S.events.c.source_actor_id.is_(None),
                       S.events.c.target_actor_id == b if b else S.events.c.target_actor_id.is_(None)) for a, b in pairs])
@@ -56,9 +71,13 @@ def find_same_event(conn, ev: Event, src_id: int | None, tgt_id: int | None) -> 
                 return rid
         elif not start and not r_start:
             return rid
-        else:
-            # one report dated, the other not: same event only when the dated day is near the other's report
-            return rid if ev.type == "VISIT" else None
+        elif ev.type == "VISIT":
+            # one report dated, the other not: the same visit only when the dated day is near the day the
+            # undated one was published (Tô Lâm's visits to Laos of 2024 and of 2026 stay two events)
+            if start and _near(start, _reported_on(conn, rid)):
+                return rid
+            if r_start and _near(r_start, pub):
+                return rid
     return None
 
 
@@ -67,7 +86,7 @@ def store_events(conn, doc_id: int, processed, only_add_sources: bool = False) -
     for ev in processed.events:
         src_id = actor_id(conn, ev.source)
         tgt_id = actor_id(conn, ev.target)
-        existing = find_same_event(conn, ev, src_id, tgt_id)
+        existing = find_same_event(conn, ev, src_id, tgt_id, processed.article.pub_date)
         if existing is None and only_add_sources:
             continue
         if existing is None:
@@ -96,7 +115,11 @@ def store_events(conn, doc_id: int, processed, only_add_sources: bool = False) -
         articles = conn.execute(select(func.count()).select_from(S.event_sources)
                                 .where(S.event_sources.c.event_id == existing)).scalar()
         values = dict(num_sources=outlets, num_articles=articles)
-        current = conn.execute(select(S.events.c.date_start, S.events.c.confidence).where(S.events.c.id == existing)).first()
+        current = conn.execute(select(S.events.c.date_start, S.events.c.confidence, S.events.c.modality)
+                               .where(S.events.c.id == existing)).first()
+        # the status is the furthest any report gives: announced, then under way, then done
+        if MODALITY_ORDER.get(ev.modality, 0) > MODALITY_ORDER.get(current.modality, 0):
+            values["modality"] = ev.modality
         if current.date_start is None and ev.date_start:
             values.update(date_start=_d(ev.date_start), date_end=_d(ev.date_end), date_precision=ev.date_precision,
                           date_text=ev.date_text)
