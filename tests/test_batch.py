@@ -137,3 +137,18 @@ def test_batch_refuses_an_output_directory_of_another_batch(tmp_path):
     assert all(r.get("skipped") for r in run([str(SEEDS)], str(out), scheduler="sync", partition_size=2))
     with pytest.raises(BatchError, match="another partition size"):
         run([str(SEEDS)], str(out), scheduler="sync", partition_size=3)
+
+
+def test_batch_on_a_remote_scheduler_by_address(tmp_path):
+    """--scheduler tcp://…: the CLI, in another process, sends the work to a running Dask cluster."""
+    from dask.distributed import LocalCluster
+    out = tmp_path / "out"
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        assert cluster.scheduler_address.startswith("tcp://")
+        done = subprocess.run([sys.executable, "-m", "sukien.cli", "batch", str(SEEDS), "--out", str(out),
+                               "--scheduler", cluster.scheduler_address, "--partition-size", "1"],
+                              cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-800:]
+    assert "3 partitions (0 already done): 3 documents" in " ".join(done.stderr.split())
+    keys, events = _documents_and_events(out)
+    assert sorted(keys) == sorted(p.name for p in SEEDS.iterdir()) and len(events) >= 16
