@@ -268,3 +268,9 @@ def test_events_host_named_after_the_received_guest():
                     "cường hợp tác.")
     assert [(e["type"], e["source"]["name"], e["target"]["name"]) for e in evs] == [
         ("MEETING", "Phạm Minh Chính", "Nakatani Gen")]
+
+
+def test_events_unnamed_signatories_are_the_two_countries():
+    evs = events_of("Ngày 5/3, Thủ tướng Phan Văn Khải đã hội đàm với Thủ tướng Morocco Driss Jettou tại Rabat. Đại diện "
+                    "chính phủ hai nước đã ký 6 văn kiện quan trọng.")
+    assert [sides(e) for e in evs if e["type"] == "SIGN_AGREEMENT"] == [{"VNM", "MAR"}]

@@ -276,6 +276,13 @@ class ArticleExtractor:
         right = [m for m in mentions if m.span.start >= cue.end and m.span.end <= c_end]
 
         sides_pairs: list[tuple[Mention | None, Mention | None]] = []
+        if ct.name == "SIGN_AGREEMENT" and self._UNNAMED_SIGNATORIES.search(self.text[c_start:cue.start]):
+            # "Đại diện chính phủ hai nước đã ký 6 văn kiện": unnamed signatories are their countries (rule 14)
+            countries = self.main_countries()
+            if len(countries) == 2:
+                sides = [Actor(None, [], c, None) for c in countries]
+                return [self.make_event(ct, cue, info, sides[0], sides[1], self.pick_date(cue, info, last_day, ct.name),
+                                        c_start)]
         if ct.roles == "symmetric" and not [o for o in right if o.span.start - cue.end < 12]:
             pair = self.plural_sides(cue, info, index, c_start)
             if pair is not None:
@@ -402,6 +409,9 @@ class ArticleExtractor:
             return []
         return [self.make_event(cue.type, cue, info, pair[0], pair[1], self.pick_date(cue, info, last_day, cue.type.name),
                                 c_start)]
+
+    _UNNAMED_SIGNATORIES = re.compile(r"(?i)(?<!\w)(đại diện|các bộ|bộ,? ngành|các cơ quan|doanh nghiệp)[^,.;]{0,40}"
+                                      r"(?<!\w)hai\s+(nước|bên|chính phủ)(?!\w)[^,.;]{0,30}$")
 
     _PLURAL = re.compile(r"(?i)(?<!\w)(hai|Hai)\s+(?:vị\s+)?(Bộ trưởng|Thủ tướng|Chủ tịch|Tổng thống|nhà lãnh đạo|Lãnh đạo|"
                          r"Ngoại trưởng|Chủ tịch Quốc hội|Tổng Bí thư|Phó Thủ tướng|bên|Trưởng đoàn)(?!\w)"
