@@ -160,6 +160,8 @@ def test_events_list_of_people_with_descriptions():
     ("Theo lời mời của Chủ tịch nước Lương Cường, Tổng thống Hàn Quốc Moon Jae-in sẽ thăm cấp Nhà nước Việt Nam.", 1),
     # the invitation is not a visit, the trip during which it was handed over is
     ("Ông Donald Trump đã gửi thư mời Thủ tướng Nguyễn Xuân Phúc thăm Mỹ khi Phó Thủ tướng Phạm Bình Minh công du Mỹ.", 1),
+    # "nước này" after the country one travels to
+    ("Hôm nay, Tổng Bí thư Nông Đức Mạnh rời Đức đi Cuba, bắt đầu chuyến thăm chính thức nước này.", 1),
     # goods and money go somewhere, nobody travels
     ("Ông Anthony Nelson nhấn mạnh xuất khẩu của Hoa Kỳ sang Việt Nam đã tăng mạnh.", 0),
 ])

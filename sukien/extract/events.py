@@ -672,7 +672,7 @@ class ArticleExtractor:
                 [(p.start, p.value) for p in info.masks if p.kind == "place"]
             for start, country in sorted(sentence_places):
                 g = text[max(info.sentence.span.start, start - 12):start]
-                if re.search(r"(?<!\w)(tại|tới|đến|sang)\s+(?:thủ đô\s+|nước\s+)?$", g):
+                if re.search(r"(?<!\w)(tại|tới|đến|sang|đi)\s+(?:thủ đô\s+|nước\s+)?$", g):
                     dests.append(country)
                     break
         if dests and visitor_actor.country in dests and not motion:
