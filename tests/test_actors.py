@@ -83,6 +83,13 @@ def test_actors_provincial_leaders_after_their_place():
     assert ms == [("Nguyễn Thiện Nhân", ["Bí thư Thành ủy"]), ("Nguyễn Đức Long", ["Chủ tịch UBND"])]
 
 
+def test_actors_a_surname_that_is_also_a_country_opens_a_name():
+    from sukien.extract.mentions import sentence_mentions
+    text = "Chủ tịch nước đã tiếp Xã trưởng Tân Hoa xã (Trung Quốc) Thái Danh Chiếu và Thủ tướng Thái Lan Prayut."
+    names = [m.name for m in sentence_mentions(text, 0, len(text)) if m.kind == "person"]
+    assert names == ["Thái Danh Chiếu", "Prayut"]
+
+
 def test_actors_bracketed_transcription_is_the_same_person_and_titles_in_both_spellings():
     from sukien.extract.mentions import sentence_mentions
     text = ("Chủ tịch Quốc hội Nguyễn Thị Kim Ngân đã tiếp Thượng nghị sỹ John Mc Cain (Giôn Mắc-Kên), "

@@ -276,3 +276,13 @@ def test_events_unnamed_signatories_are_the_two_countries():
     evs = events_of("Ngày 5/3, Thủ tướng Phan Văn Khải đã hội đàm với Thủ tướng Morocco Driss Jettou tại Rabat. Đại diện "
                     "chính phủ hai nước đã ký 6 văn kiện quan trọng.")
     assert [sides(e) for e in evs if e["type"] == "SIGN_AGREEMENT"] == [{"VNM", "MAR"}]
+
+
+@pytest.mark.parametrize("sentence,etype", [
+    ("Thủ tướng Phan Văn Khải hoan nghênh việc hai nước đi vào trao đổi các vấn đề kinh tế và tiến tới ký hiệp định "
+     "đối tác kinh tế với Nhật Bản.", "SIGN_AGREEMENT"),
+    ("Phó Thủ tướng đề nghị Bồ Đào Nha, với tư cách là nước thành viên EU, ủng hộ lập trường của ASEAN và Việt Nam.",
+     "SUPPORT"),
+])
+def test_events_steps_toward_and_requests_are_no_events(sentence, etype):
+    assert [e for e in events_of(sentence) if e["type"] == etype] == []

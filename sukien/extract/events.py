@@ -157,13 +157,13 @@ class ArticleExtractor:
             not re.search(r"không\s+chỉ|không\s+ngừng|chưa\s+từng\s+có", before)
 
     _IRREALIS = re.compile(r"(?i)(?<!\w)(đề nghị|mong muốn|hy vọng|kêu gọi|hoan nghênh|sẵn sàng|nhất trí|thống nhất|"
-                           r"tạo điều kiện|thúc đẩy|khuyến khích|đề xuất|cần|nên)(?!\w)[^.;,]{0,40}$")
+                           r"tạo điều kiện|thúc đẩy|khuyến khích|đề xuất|cần|nên|tiến tới|hướng tới)(?!\w)[^.;,]{0,40}$")
 
     def irrealis(self, cue: Cue, clause_start: int) -> bool:
         """Wishes, proposals and agreements to do something are not events ("đề nghị … sớm ký kết")."""
         if cue.type.name in ("VISIT", "CONGRATULATE", "CONDOLENCE"):
             return False
-        if cue.type.name == "AID" and self._ASKED.search(self.text[max(clause_start, cue.start - 160):cue.start]):
+        if cue.type.name in ("AID", "SUPPORT") and self._ASKED.search(self.text[max(clause_start, cue.start - 160):cue.start]):
             return True    # "đề nghị Chính phủ Bồ Đào Nha hỗ trợ … cũng như cung cấp học bổng": asked for, not given
         return bool(self._IRREALIS.search(self.text[max(clause_start, cue.start - 60):cue.start]))
 

@@ -74,6 +74,10 @@ class SentenceMentions:
         after = re.match(r"\s([a-zà-ỹđ]+)", self.text[m.end:m.end + 12])
         if after and after.group(1) in self.COMPOUNDS.get(m.text, ()):
             return True
+        # a surname before two capitalised syllables opens a name: "Xã trưởng Tân Hoa xã Thái Danh Chiếu"
+        given = re.match(r"\s[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?![\w-])", self.text[m.end:m.end + 30])
+        if m.text in surnames() and given and not self.lex.find(self.text, m.end, m.end + given.end()):
+            return True
         if after and not self.text[max(self.start, m.start - 2):m.start].strip():
             return True     # sentence-initial "Ý định thư", "Anh em": a word, not a country
         before = self.text[max(self.start, m.start - 30):m.start]
