@@ -286,3 +286,22 @@ def test_events_unnamed_signatories_are_the_two_countries():
 ])
 def test_events_steps_toward_and_requests_are_no_events(sentence, etype):
     assert [e for e in events_of(sentence) if e["type"] == etype] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Việt Nam là nền kinh tế mở với 12 hiệp định thương mại tự do đã được ký kết.",
+    "Việt Nam đã ký với Séc nhiều hiệp định khung về hợp tác kinh tế.",
+    "Hai bên đang đàm phán ký Thỏa thuận hợp tác về giáo dục.",
+])
+def test_events_tallies_and_negotiations_are_no_signings(sentence):
+    assert events_of(sentence) == []
+
+
+def test_events_airports_and_witnesses_without_a_country():
+    evs = events_of("6h30 ngày 26/6, Thủ tướng Phan Văn Khải đã đến sân bay quốc tế McDonald Cartier, bắt đầu chuyến thăm "
+                    "Canada.", pub="2004-06-26")
+    assert [(e["type"], sides(e)) for e in evs] == [("VISIT", {"Phan Văn Khải", "CAN"})]
+    evs = events_of("Chiều 27-6, Thủ tướng Phan Văn Khải và Thủ tướng Canada Paul Martin đã hội đàm. Sau đó, Thủ tướng "
+                    "Phan Văn Khải và Thủ tướng Paul Martin đã chứng kiến lễ ký hiệp định giữa hai nước.",
+                    pub="2004-06-27")
+    assert [sides(e) for e in evs if e["type"] == "SIGN_AGREEMENT"] == [{"VNM", "CAN"}]

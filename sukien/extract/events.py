@@ -156,7 +156,7 @@ class ArticleExtractor:
         return bool(modality_pattern("negation").search(before)) and \
             not re.search(r"không\s+chỉ|không\s+ngừng|chưa\s+từng\s+có", before)
 
-    _IRREALIS = re.compile(r"(?i)(?<!\w)(đề nghị|mong muốn|hy vọng|kêu gọi|hoan nghênh|sẵn sàng|nhất trí|thống nhất|"
+    _IRREALIS = re.compile(r"(?i)(?<!\w)(đề nghị|mong muốn|hy vọng|kêu gọi|hoan nghênh|sẵn sàng|nhất trí|thống nhất|đàm phán|"
                            r"tạo điều kiện|thúc đẩy|khuyến khích|đề xuất|cần|nên|tiến tới|hướng tới)(?!\w)[^.;,]{0,40}$")
 
     def irrealis(self, cue: Cue, clause_start: int) -> bool:
@@ -253,6 +253,13 @@ class ArticleExtractor:
         s = info.sentence
         c_start, c_end = self.clause_bounds(cue, s)
         if self.negated(cue, c_start) or self.irrealis(cue, c_start):
+            return []
+        if ct.name == "SIGN_AGREEMENT" and not info.dates and (
+                self._COUNTED_DOCUMENTS.search(self.text[max(c_start, cue.start - 60):cue.start]) and
+                re.search(r"(?i)(?<!\w)được\s*$", self.text[max(c_start, cue.start - 10):cue.start]) or
+                self._MANY_DOCUMENTS.match(self.text[cue.end:cue.end + 40].lstrip(" ,"))):
+            # "12 hiệp định thương mại tự do đã được ký kết", "đã ký với Séc nhiều hiệp định": a tally, not a
+            # signing (guide rule 9: vague or plural references are no events)
             return []
         if ct.name in ("SIGN_AGREEMENT", "AID") and re.search(r"(?i)(?<!\w)việc\s+(?:\S+\s+){0,3}$", self.text[max(c_start, cue.start - 30):cue.start]) \
                 and not re.search(r"(?i)chứng\s+kiến\s+việc\s+(?:\S+\s+){0,3}$", self.text[max(c_start, cue.start - 45):cue.start]):
@@ -410,6 +417,11 @@ class ArticleExtractor:
         return [self.make_event(cue.type, cue, info, pair[0], pair[1], self.pick_date(cue, info, last_day, cue.type.name),
                                 c_start)]
 
+    _COUNTED_DOCUMENTS = re.compile(r"(?i)(?:\d+|nhiều|hàng loạt|một loạt|hàng chục|hàng trăm)\s+"
+                                    r"(?:hiệp định|văn kiện|thỏa thuận|văn bản)")
+    # "đã ký với Séc nhiều hiệp định khung" (a specific count after the verb, "đã ký 6 văn kiện", is one signing)
+    _MANY_DOCUMENTS = re.compile(r"(?i)(?:với\s+\S+(?:\s+\S+)?\s+)?(?:nhiều|hàng loạt|một loạt|hàng chục|hàng trăm)\s+"
+                                 r"(?:hiệp định|văn kiện|thỏa thuận|văn bản)")
     _UNNAMED_SIGNATORIES = re.compile(r"(?i)(?<!\w)(đại diện|các bộ|bộ,? ngành|các cơ quan|doanh nghiệp)[^,.;]{0,40}"
                                       r"(?<!\w)hai\s+(nước|bên|chính phủ)(?!\w)[^,.;]{0,30}$")
 
@@ -703,6 +715,13 @@ class ArticleExtractor:
         if "chứng kiến" in before:
             src = Actor(None, [], src.country, None) if src and src.country else src
             tgt = Actor(None, [], tgt.country, None) if tgt and tgt.country else tgt
+            # a witness whose country the sentence does not give: the document's other country
+            known = [a.country for a in (src, tgt) if a is not None and a.country]
+            other = [c for c in self.main_countries() if c not in known]
+            if other and tgt is not None and tgt.name and not tgt.country:
+                tgt = Actor(None, [], other[0], None)
+            elif other and src is not None and src.name and not src.country:
+                src = Actor(None, [], other[0], None)
         if tgt is None and src is not None:
             others = [m.country for m in info.mentions if m.country and m.country != src.country]
             if src.country and others:

@@ -186,6 +186,8 @@ class SentenceMentions:
             if not title_before:
                 return None
             titled = True
+        if re.search(r"(?i)(?<!\w)sân bay(?:\s+quốc tế)?\s*$", self.text[max(self.start, run[0].start - 20):run[0].start]):
+            return None      # "sân bay quốc tế McDonald Cartier": an airport
         # "Quy trình phản ứng nhanh (Fast Track)": a gloss in brackets after common words, no person
         if self.text[run[0].start - 1:run[0].start] == "(" and self.text[run[-1].end:run[-1].end + 1] == ")" \
                 and prev is not None and not prev.cap:
