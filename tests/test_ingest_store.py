@@ -206,3 +206,49 @@ def test_store_reports_of_one_visit_merge_and_years_apart_do_not(sqlite_store, t
 
 def test_store_reports_merge_on_postgres(pg_store, tmp_path):
     check_reports_merge(pg_store, tmp_path)
+
+
+def check_bodies_by_country(store, tmp_path):
+    from sukien.store.queries import list_events
+    path = tmp_path / "ministries.jsonl"
+    path.write_text(json.dumps({"id": "mou", "date": "2024-11-05", "text": "Ngày 5/11, Bộ Ngoại giao Việt Nam và Bộ "
+                               "Ngoại giao Campuchia đã ký Bản ghi nhớ về hợp tác đào tạo cán bộ."}, ensure_ascii=False)
+                    + "\n", encoding="utf-8")
+    ingest_into(store, path)
+    [ev] = list_events(store, type_="SIGN_AGREEMENT")
+    assert {ev["source"]["country"], ev["target"]["country"]} == {"VNM", "KHM"}
+    assert ev["source_actor_id"] != ev["target_actor_id"]     # two ministries, two actors
+
+
+def test_store_bodies_of_two_countries_are_two_actors(sqlite_store, tmp_path):
+    check_bodies_by_country(sqlite_store, tmp_path)
+
+
+def test_store_bodies_of_two_countries_on_postgres(pg_store, tmp_path):
+    check_bodies_by_country(pg_store, tmp_path)
+
+
+def test_store_migration_rekeys_bodies_of_an_older_store(tmp_path):
+    """A store written before migration 6 keeps working: its bodies get the key with their country."""
+    from datetime import datetime, timezone
+    from sqlalchemy import create_engine, select
+    from sukien.store import schema as S
+    from sukien.store.migrations import MIGRATIONS, migrate
+    from sukien.store import open_store
+    db = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.begin() as conn:
+        S.schema_version.create(conn, checkfirst=True)
+        for number, step in MIGRATIONS[:5]:
+            step(conn)
+            conn.execute(S.schema_version.insert().values(version=number, applied_at=datetime.now(timezone.utc)))
+        aid = conn.execute(S.actors.insert().values(name="Bộ Ngoại giao", folded="bo ngoai giao", kind="org",
+                                                     country="VNM")).inserted_primary_key[0]
+        conn.execute(S.actor_aliases.insert().values(actor_id=aid, alias="Bộ Ngoại giao", folded="bo ngoai giao"))
+    engine.dispose()
+    store = open_store(str(db))
+    with store.engine.begin() as conn:
+        assert migrate(conn) == 6
+        assert conn.execute(select(S.actors.c.folded)).scalar() == "bo ngoai giao @vnm"
+        assert conn.execute(select(S.actor_aliases.c.folded)).scalar() == "bo ngoai giao @vnm"
+    store.close()

@@ -392,7 +392,9 @@ class ArticleExtractor:
                 src, tgt = self.signatories(cue, src, tgt, info, c_start)
             if src is None or (tgt is None and ct.roles != "single"):
                 continue
-            if tgt is not None and src.key() and fold(src.key()) == fold(tgt.key()):
+            if tgt is not None and src.key() and fold(src.key()) == fold(tgt.key()) and \
+                    (src.name or not (src.country and tgt.country and src.country != tgt.country)):
+                # the same side twice; two ministries of the same name in two countries are two sides
                 continue
             if tgt is not None and not tgt.name and not tgt.org and tgt.country and tgt.country == src.country:
                 continue    # an unnamed official of one's own country is no counterpart
@@ -674,6 +676,13 @@ class ArticleExtractor:
             if country and country not in dests:
                 dests.append(country)
             pos = end
+        if not dests and cue.text.lower() == "lên đường":
+            # "rời Hà Nội, lên đường tham dự Hội nghị G20 tại Brazil": a journey, whatever the occasion (rule 10)
+            for start, end, country in candidates:
+                if country and not country.startswith("ORG:") and \
+                        re.search(r"(?<!\w)(tại|ở|tới|đến|sang)\s+(?:thủ đô\s+|nước\s+)?$", text[max(cue.end, start - 12):start]):
+                    dests.append(country)
+                    break
         if not dests:
             # "trong khuôn khổ chuyến thăm và làm việc tại Lào", "đến Bắc Kinh, bắt đầu chuyến thăm"
             later_visit = any(c.type.name == "VISIT" and c.start > cue.end

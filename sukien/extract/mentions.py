@@ -174,7 +174,10 @@ class SentenceMentions:
         folded = fold(" ".join(words))
         prev = self.previous_token(run[0])
         prev_mask = self.mask_of(prev) if prev else None
-        titled = prev_mask is not None and prev_mask.kind in ("title", "honorific", "country", "org")
+        # a title, honorific, country or body right before the run (not across a comma: "tiếp các Đại sứ,
+        # Trưởng Cơ quan …" is a list of offices)
+        titled = prev_mask is not None and prev_mask.kind in ("title", "honorific", "country", "org") and \
+            self.gap(prev.end, run[0].start) == " "
         if prev is not None and not prev.cap and prev.text.lower() in _PLACE_BEFORE and not titled:
             return None
         if prev is not None and prev_mask and prev_mask.kind == "place":

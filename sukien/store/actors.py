@@ -12,6 +12,16 @@ from . import schema as S
 from . import search
 
 
+def stored_key(kind: str, name: str, country: str | None) -> str:
+    """The unique key of a stored actor: a person by folded name (aliases join spellings), a country by code,
+    a body by folded name and country ("Bộ Ngoại giao" of Việt Nam and of Campuchia are two actors)."""
+    if kind == "country":
+        return f"country:{name}"
+    if kind == "org" and country:
+        return f"{fold(name)} @{country.lower()}"
+    return fold(name)
+
+
 def actor_id(conn, actor: Actor | None) -> int | None:
     """The stored actor for a contract actor: a person by name (or an alias that is the same person),
     an organization by name, a country by code. Creates it when new."""
@@ -25,7 +35,7 @@ def actor_id(conn, actor: Actor | None) -> int | None:
         kind, name = "country", actor.country
     else:
         return None
-    folded = fold(name) if kind != "country" else f"country:{name}"
+    folded = stored_key(kind, name, actor.country)
     row = conn.execute(select(S.actor_aliases.c.actor_id).where(S.actor_aliases.c.folded == folded)
                        .order_by(S.actor_aliases.c.actor_id)).first()
     if row:

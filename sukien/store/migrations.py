@@ -57,8 +57,21 @@ def _v5_timeline_index(conn: Connection) -> None:
         index.create(conn, checkfirst=True)
 
 
+def _v6_bodies_by_country(conn: Connection) -> None:
+    """Bodies are keyed by name and country (two ministries of foreign affairs are two actors)."""
+    from sqlalchemy import select
+    from .actors import stored_key
+    rows = conn.execute(select(schema.actors.c.id, schema.actors.c.name, schema.actors.c.folded, schema.actors.c.country)
+                        .where(schema.actors.c.kind == "org", schema.actors.c.country.is_not(None))).all()
+    for r in rows:
+        key = stored_key("org", r.name, r.country)
+        conn.execute(schema.actors.update().where(schema.actors.c.id == r.id).values(folded=key))
+        conn.execute(schema.actor_aliases.update().where(schema.actor_aliases.c.actor_id == r.id,
+                                                         schema.actor_aliases.c.folded == r.folded).values(folded=key))
+
+
 MIGRATIONS = [(1, _v1_documents), (2, _v2_actors_events), (3, _v3_search), (4, _v4_query_speed),
-              (5, _v5_timeline_index)]
+              (5, _v5_timeline_index), (6, _v6_bodies_by_country)]
 LATEST = MIGRATIONS[-1][0]
 
 
