@@ -61,18 +61,20 @@ def test_actors_any_office_has_its_deputy():
     assert m.name == "Nguyễn Phương Nam" and m.titles == ["Thượng tướng", "Phó Tổng Tham mưu trưởng"]
 
 
-def test_actors_the_firm_after_a_business_title_is_no_part_of_the_name():
+@pytest.mark.parametrize("text,names", [
+    # the firm after a business title is no part of the name
+    ("Thủ tướng gặp Chủ tịch tập đoàn Microsoft Bill Gates và Chủ tịch Tập đoàn Samsung Lee Jae-yong.",
+     ["Bill Gates", "Lee Jae-yong"]),
+    # glosses in brackets and product names are no people
+    ("Hai bên thúc đẩy cơ chế Quy trình phản ứng nhanh (Fast Track); Mỹ cung cấp 6 xuồng tuần tra Metal Shark "
+     "cho Bộ trưởng Ngô Xuân Lịch.", ["Ngô Xuân Lịch"]),
+    # a surname that is also a country ("Thái") opens a name before two capitalised syllables
+    ("Chủ tịch nước đã tiếp Xã trưởng Tân Hoa xã (Trung Quốc) Thái Danh Chiếu và Thủ tướng Thái Lan Prayut.",
+     ["Thái Danh Chiếu", "Prayut"]),
+])
+def test_actors_who_is_a_person(text, names):
     from sukien.extract.mentions import sentence_mentions
-    text = "Thủ tướng gặp Chủ tịch tập đoàn Microsoft Bill Gates và Chủ tịch Tập đoàn Samsung Lee Jae-yong."
-    names = [m.name for m in sentence_mentions(text, 0, len(text)) if m.kind == "person"]
-    assert names == ["Bill Gates", "Lee Jae-yong"]
-
-
-def test_actors_glosses_and_product_names_are_no_people():
-    from sukien.extract.mentions import sentence_mentions
-    text = ("Hai bên thúc đẩy cơ chế Quy trình phản ứng nhanh (Fast Track); Mỹ cung cấp 6 xuồng tuần tra Metal Shark "
-            "cho Bộ trưởng Ngô Xuân Lịch.")
-    assert [m.name for m in sentence_mentions(text, 0, len(text)) if m.kind == "person"] == ["Ngô Xuân Lịch"]
+    assert [m.name for m in sentence_mentions(text, 0, len(text)) if m.kind == "person"] == names
 
 
 def test_actors_provincial_leaders_after_their_place():
@@ -81,13 +83,6 @@ def test_actors_provincial_leaders_after_their_place():
             "Nguyễn Đức Long.")
     ms = [(m.name, m.titles) for m in sentence_mentions(text, 0, len(text)) if m.kind == "person"]
     assert ms == [("Nguyễn Thiện Nhân", ["Bí thư Thành ủy"]), ("Nguyễn Đức Long", ["Chủ tịch UBND"])]
-
-
-def test_actors_a_surname_that_is_also_a_country_opens_a_name():
-    from sukien.extract.mentions import sentence_mentions
-    text = "Chủ tịch nước đã tiếp Xã trưởng Tân Hoa xã (Trung Quốc) Thái Danh Chiếu và Thủ tướng Thái Lan Prayut."
-    names = [m.name for m in sentence_mentions(text, 0, len(text)) if m.kind == "person"]
-    assert names == ["Thái Danh Chiếu", "Prayut"]
 
 
 def test_actors_bracketed_transcription_is_the_same_person_and_titles_in_both_spellings():
