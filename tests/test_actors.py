@@ -150,3 +150,9 @@ def test_actors_person_mentions_on_hand_checked_sample():
         tp, n_pred, n_gold = tp + len(pred & gold), n_pred + len(pred), n_gold + len(gold)
     p, r, f = bench.prf(tp, n_pred, n_gold)
     assert n_gold > 100 and f >= 0.95, (p, r, f)
+
+
+def test_actors_current_titles_keep_the_most_specific():
+    from sukien.store.queries import most_specific
+    assert most_specific(["Bộ trưởng", "Bộ trưởng Ngoại giao", "Phó Thủ tướng", "Thủ tướng"]) == \
+        ["Bộ trưởng Ngoại giao", "Phó Thủ tướng", "Thủ tướng"]

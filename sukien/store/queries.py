@@ -151,6 +151,13 @@ def event(store, event_id: int) -> dict | None:
     return rows[0] if rows else None
 
 
+def most_specific(titles: list[str]) -> list[str]:
+    """"Bộ trưởng" says less than "Bộ trưởng Ngoại giao" held at the same time: keep the fuller one."""
+    lowered = [" ".join(t.lower().split()) for t in titles]
+    return [t for t, low in zip(titles, lowered)
+            if not any(other != low and other.startswith(low + " ") for other in lowered)]
+
+
 def list_actors(store, kind: str | None = "person", limit: int = 200, offset: int = 0, name: str | None = None) -> list[dict]:
     mentions = func.count(S.observations.c.id).label("mentions")
     q = (select(S.actors.c.id, S.actors.c.name, S.actors.c.kind, S.actors.c.country, mentions)
@@ -167,7 +174,7 @@ def list_actors(store, kind: str | None = "person", limit: int = 200, offset: in
     for a in out:
         timeline = actor_timeline(store, a["id"])
         latest = max((t["last_seen"] or "") for t in timeline) if timeline else ""
-        a["current_titles"] = [t["title"] for t in timeline if (t["last_seen"] or "") == latest][:3]
+        a["current_titles"] = most_specific([t["title"] for t in timeline if (t["last_seen"] or "") == latest])[:3]
     return out
 
 
