@@ -103,7 +103,7 @@ def process_partition(part: Part, out_dir: str, seq: int = 0) -> dict:
             "removed": json.dumps([[r.kind, r.text] for r in a.removed], ensure_ascii=False), "outlet": a.outlet,
             "url": a.url, "pub_date": a.pub_date.isoformat() if a.pub_date else None})
         for e in p.events:
-            rows["events"].append({"doc_key": a.key, "event": json.dumps(e.as_json() | {"cue": e.cue, "signals": e.signals},
+            rows["events"].append({"doc_key": a.key, "event": json.dumps(e.as_json() | {"cue": e.cue, "signals": e.signals, "instrument": e.instrument},
                                                                          ensure_ascii=False)})
         for m in p.mentions:
             if m.kind in ("person", "spouse"):
@@ -193,7 +193,7 @@ def _event_from(d: dict) -> Event:
                  date_start=d["date_start"], date_end=d["date_end"], date_precision=d["date_precision"],
                  date_text=d["date_text"], location=d["location"], modality=d["modality"], sentence=d["sentence"],
                  char_start=d["char_start"], char_end=d["char_end"], confidence=d["confidence"], cue=d.get("cue", ""),
-                 signals=d.get("signals", ""))
+                 signals=d.get("signals", ""), instrument=d.get("instrument"))
 
 
 def load(out_dir: str, store) -> dict:

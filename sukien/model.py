@@ -123,6 +123,7 @@ class Event:
     confidence: float
     cue: str = ""
     signals: str = ""          # what supports the event (named sides, own date, coreference): calibration key
+    instrument: str | None = None   # what a signing signed ("bản ghi nhớ", "ý định thư"): two of them are two signings
 
     def as_json(self) -> dict:
         return {

@@ -248,7 +248,21 @@ def test_store_migration_rekeys_bodies_of_an_older_store(tmp_path):
     engine.dispose()
     store = open_store(str(db))
     with store.engine.begin() as conn:
-        assert migrate(conn) == 6
+        assert migrate(conn) == 7
         assert conn.execute(select(S.actors.c.folded)).scalar() == "bo ngoai giao @vnm"
         assert conn.execute(select(S.actor_aliases.c.folded)).scalar() == "bo ngoai giao @vnm"
     store.close()
+
+
+def test_store_two_instruments_signed_the_same_day_are_two_signings(sqlite_store, tmp_path):
+    from sukien.store.queries import list_events
+    path = tmp_path / "signings.jsonl"
+    path.write_text(json.dumps({"id": "nl", "date": "2017-07-11", "text": (
+        "Sáng 11/7, Thủ tướng Nguyễn Xuân Phúc đã hội đàm với Thủ tướng Hà Lan Mark Rutte. Hai Thủ tướng đã ký Ý định "
+        "thư về hợp tác thích ứng với biến đổi khí hậu ở đồng bằng sông Cửu Long. Hai Thủ tướng và đại diện Ngân hàng "
+        "Thế giới cũng đã ký Bản ghi nhớ về hợp tác quản lý an toàn thực phẩm.")}, ensure_ascii=False) + "\n",
+        encoding="utf-8")
+    ingest_into(sqlite_store, path)
+    signings = list_events(sqlite_store, type_="SIGN_AGREEMENT")
+    assert sorted(e["instrument"] for e in signings) == ["bản ghi nhớ", "ý định thư"]
+    assert all(e["date_start"] == "2017-07-11" for e in signings)

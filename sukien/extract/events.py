@@ -764,7 +764,16 @@ class ArticleExtractor:
                      date_precision=resolved.precision if resolved.start else "unknown",
                      date_text=resolved.text, location=location, modality=modality,
                      sentence=self.text[s.span.start:s.span.end], char_start=s.span.start, char_end=s.span.end,
-                     confidence=confidence, cue=cue.text, signals=signals)
+                     confidence=confidence, cue=cue.text, signals=signals,
+                     instrument=self.instrument(cue) if ct.name == "SIGN_AGREEMENT" else None)
+
+    _INSTRUMENT = re.compile(r"(?i)\s*(?:lễ\s+)?(?:ký\s*(?:kết)?\s+)?(?:các\s+|một số\s+|\d+\s+)?(ý định thư|bản ghi nhớ|"
+                             r"hiệp định|thỏa thuận|nghị định thư|tuyên bố chung|hợp đồng|công hàm|biên bản|chương trình|"
+                             r"kế hoạch)")
+
+    def instrument(self, cue: Cue) -> str | None:
+        m = self._INSTRUMENT.match(self.text, cue.end, min(len(self.text), cue.end + 40))
+        return m.group(1).lower() if m else None
 
     def location(self, info: SentenceInfo) -> dict | None:
         s = info.sentence
@@ -825,6 +834,8 @@ def dedupe(events: list[Event]) -> list[Event]:
         same = None
         for k in kept:
             if k.type == e.type and actor_set(k) == actor_set(e):
+                if k.instrument and e.instrument and k.instrument != e.instrument:
+                    continue       # "ký Ý định thư" and "ký Bản ghi nhớ": two signings
                 if k.date_start and e.date_start and k.date_start != e.date_start and k.date_text and e.date_text and \
                         k.date_precision == e.date_precision == "day" and not (k.date_end or e.date_end):
                     continue

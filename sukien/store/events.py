@@ -62,10 +62,12 @@ def find_same_event(conn, ev: Event, src_id: int | None, tgt_id: int | None, pub
     pairs = [(src_id, tgt_id)] + ([(tgt_id, src_id)] if ev.type in SYMMETRIC else [])
     cond = or_(*[and_(S.events.c.source_actor_id == a if a else S.events.c.source_actor_id.is_(None),
                       S.events.c.target_actor_id == b if b else S.events.c.target_actor_id.is_(None)) for a, b in pairs])
-    rows = conn.execute(select(S.events.c.id, S.events.c.date_start, S.events.c.date_end)
+    rows = conn.execute(select(S.events.c.id, S.events.c.date_start, S.events.c.date_end, S.events.c.instrument)
                         .where(S.events.c.type == ev.type, cond).order_by(S.events.c.id)).all()
     start, end = _d(ev.date_start), _d(ev.date_end)
-    for rid, r_start, r_end in rows:
+    for rid, r_start, r_end, r_instrument in rows:
+        if ev.instrument and r_instrument and ev.instrument != r_instrument:
+            continue        # a memorandum and a letter of intent signed the same day are two signings
         if start and r_start:
             if _overlap(start, end, r_start, r_end):
                 return rid
@@ -100,6 +102,7 @@ def store_events(conn, doc_id: int, processed, only_add_sources: bool = False) -
                 location_country=(ev.location or {}).get("country"), modality=ev.modality,
                 confidence=ev.confidence, num_sources=0, num_articles=0,
                 max_rank=rank_of(ev.source.as_json(), ev.target.as_json() if ev.target else None),
+                instrument=ev.instrument,
                 pair_key=pair_key(ev.source.country, ev.target.country if ev.target else None))).inserted_primary_key[0]
         already = conn.execute(select(func.count()).select_from(S.event_sources).where(
             S.event_sources.c.event_id == existing, S.event_sources.c.document_id == doc_id)).scalar()

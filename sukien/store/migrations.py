@@ -70,8 +70,14 @@ def _v6_bodies_by_country(conn: Connection) -> None:
                                                          schema.actor_aliases.c.folded == r.folded).values(folded=key))
 
 
+def _v7_signed_instrument(conn: Connection) -> None:
+    from sqlalchemy import text
+    if "instrument" not in {c["name"] for c in inspect(conn).get_columns("events")}:
+        conn.execute(text("ALTER TABLE events ADD COLUMN instrument VARCHAR(40)"))
+
+
 MIGRATIONS = [(1, _v1_documents), (2, _v2_actors_events), (3, _v3_search), (4, _v4_query_speed),
-              (5, _v5_timeline_index), (6, _v6_bodies_by_country)]
+              (5, _v5_timeline_index), (6, _v6_bodies_by_country), (7, _v7_signed_instrument)]
 LATEST = MIGRATIONS[-1][0]
 
 

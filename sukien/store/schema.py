@@ -102,6 +102,7 @@ events = Table(
     Column("num_articles", Integer, nullable=False, default=1),
     Column("max_rank", Integer),     # highest rank (1 = party/state leader) among the sides, for the engagement index
     Column("pair_key", String(8)),   # the two countries sorted, "LAO-VNM": country-pair queries read one index range
+    Column("instrument", String(40)),  # what a signing signed ("bản ghi nhớ"): two instruments, two signings
 )
 Index("ix_events_type_date", events.c.type, events.c.date_start)
 Index("ix_events_countries", events.c.source_country, events.c.target_country)
