@@ -15,7 +15,7 @@ PLOVER_MODE = {"VISIT": "visit", "TALKS": "meet", "MEETING": "meet", "PHONE_CALL
 CSV_COLUMNS = ["id", "type", "cameo", "plover", "date_start", "date_end", "date_precision", "date_text", "modality",
                "source_name", "source_titles", "source_country", "source_org", "target_name", "target_titles",
                "target_country", "target_org", "location_name", "location_country", "confidence", "num_sources",
-               "num_articles", "first_source_url", "evidence"]
+               "num_articles", "instrument", "first_source_url", "evidence"]
 GDELT_COLUMNS = ["GlobalEventID", "Day", "DateEnd", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
                  "Actor2Name", "Actor2CountryCode", "Actor2Type1Code", "IsRootEvent", "EventCode", "EventBaseCode",
                  "EventRootCode", "QuadClass", "NumMentions", "NumSources", "NumArticles", "ActionGeo_FullName",
@@ -42,7 +42,7 @@ def flat(e: dict) -> dict:
             "target_titles": "; ".join(tgt.get("titles") or []), "target_country": tgt.get("country"),
             "target_org": tgt.get("org"), "location_name": e["location_name"], "location_country": e["location_country"],
             "confidence": e["confidence"], "num_sources": e["num_sources"], "num_articles": e["num_articles"],
-            "first_source_url": first.get("url") or first.get("doc_key"), "evidence": first.get("sentence")}
+            "instrument": e.get("instrument"), "first_source_url": first.get("url") or first.get("doc_key"), "evidence": first.get("sentence")}
 
 
 def _actor_type(a: dict) -> str:

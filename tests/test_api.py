@@ -135,3 +135,15 @@ def test_cli_exports(db, tmp_path):
     import pyarrow.parquet as papq
     assert papq.read_table(pq).num_rows == len([l for l in runner.invoke(
         main, ["export", "--db", db, "--format", "jsonl"]).output.splitlines() if l.startswith("{")])
+
+
+def test_cli_csv_export_names_what_a_signing_signed(db, tmp_path):
+    import csv
+    from click.testing import CliRunner
+    from sukien.cli import main
+    out = tmp_path / "e.csv"
+    assert CliRunner().invoke(main, ["export", "--db", db, "--format", "csv", "--out", str(out)]).exit_code == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    signings = [r for r in rows if r["type"] == "SIGN_AGREEMENT"]
+    assert signings and all(r["instrument"] for r in signings)
+    assert not any(r["instrument"] for r in rows if r["type"] != "SIGN_AGREEMENT")
