@@ -112,3 +112,16 @@ def test_web_article_markup_is_shown_as_text_never_run(server, page):
     assert page.evaluate("window.__xss") is None
     assert page.query_selector("article.doc script") is None and page.query_selector("article.doc img") is None
     page.screenshot(path=str(SHOTS / "07-hostile-article.png"), full_page=True)
+
+
+def test_web_signing_page_names_what_was_signed(server, page):
+    page.goto(server + "/#/events?type=SIGN_AGREEMENT")
+    page.wait_for_selector("table.events a.event-link")
+    assert {td.inner_text() for td in page.query_selector_all("table.events td span.type")} == {"SIGN_AGREEMENT"}
+    page.query_selector_all("a.event-link")[0].click()
+    page.wait_for_selector("div.instrument")
+    assert page.inner_text("div.instrument").startswith("Văn kiện: ")
+    assert "Số nguồn / bài: " in page.inner_text("main")
+    page.evaluate("window.scrollTo(0, 0)")          # the page scrolls to the evidence; the shot starts at the top
+    page.screenshot(path=str(SHOTS / "08-signing.png"), full_page=True)
+    assert not page.errors

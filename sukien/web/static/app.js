@@ -15,7 +15,7 @@ const I18N = {
     engagement: "Chỉ số giao lưu", count: "Số sự kiện", network: "Mạng lưới gặp gỡ", level: "Cấp",
     countries: "quốc gia", people: "cá nhân", results: "Kết quả tìm kiếm", document: "Bài báo", modality: "Trạng thái",
     aliases: "Tên khác", with: "với", show_all: "tất cả", occurred: "đã diễn ra", planned: "dự kiến", ongoing: "đang diễn ra",
-    period: "Kỳ", loading: "Đang tải…",
+    period: "Kỳ", loading: "Đang tải…", instrument: "Văn kiện", reports: "Số nguồn / bài",
   },
   en: {
     nav_events: "Events", nav_timeline: "Timeline", nav_network: "Network",
@@ -29,7 +29,7 @@ const I18N = {
     engagement: "Engagement index", count: "Events", network: "Who met whom", level: "Level",
     countries: "countries", people: "people", results: "Search results", document: "Article", modality: "Modality",
     aliases: "Aliases", with: "with", show_all: "all", occurred: "occurred", planned: "planned", ongoing: "ongoing",
-    period: "Period", loading: "Loading…",
+    period: "Period", loading: "Loading…", instrument: "Signed", reports: "Outlets / articles",
   },
 };
 const TYPES = ["VISIT", "TALKS", "MEETING", "PHONE_CALL", "CONGRATULATE", "CONDOLENCE", "SIGN_AGREEMENT", "AID", "SUPPORT", "ROLE_CHANGE"];
@@ -66,7 +66,10 @@ async function api(path, params) {
 function actorLabel(a) {
   if (!a) return "";
   const name = a.name || a.org || a.country || "";
-  const titles = (a.titles || []).slice(0, 2).join(", ");
+  // "Bộ trưởng" says less than "Bộ trưởng Ngoại giao" beside it: keep the fuller title
+  const all = a.titles || [];
+  const titles = all.filter((x) => !all.some((y) => y !== x && y.toLowerCase().startsWith(x.toLowerCase() + " ")))
+    .slice(0, 2).join(", ");
   return titles ? `${titles} ${name}` : name;
 }
 function route() {
@@ -132,6 +135,8 @@ async function viewEvent(id) {
   out.push(el("div", { class: "card" },
     el("div", {}, `${t("date")}: ${e.date_start || "—"}${e.date_end ? " – " + e.date_end : ""} (${e.date_precision}) · ${t(e.modality)}`),
     e.location_name ? el("div", {}, `📍 ${e.location_name} (${e.location_country || ""})`) : null,
+    e.instrument ? el("div", { class: "instrument" }, `${t("instrument")}: ${e.instrument}`) : null,
+    el("div", {}, `${t("reports")}: ${e.num_sources} / ${e.num_articles}`),
     el("div", { class: "muted" }, `CAMEO ${e.cameo || "—"} · PLOVER ${e.plover || "—"} · confidence ${e.confidence}`),
     el("div", {}, [e.source_actor_id, e.target_actor_id].filter(Boolean).map((aid, i) =>
       el("a", { class: "pill actor-link", href: `#/actor/${aid}` }, actorLabel(i === 0 ? e.source : e.target) || `#${aid}`)))));
