@@ -68,6 +68,9 @@ def test_actors_any_office_has_its_deputy():
     # glosses in brackets and product names are no people
     ("Hai bên thúc đẩy cơ chế Quy trình phản ứng nhanh (Fast Track); Mỹ cung cấp 6 xuồng tuần tra Metal Shark "
      "cho Bộ trưởng Ngô Xuân Lịch.", ["Ngô Xuân Lịch"]),
+    # a title never cuts a country's name in two ("Trung Quốc Vương Nghị" holds no "Quốc Vương")
+    ("Phó Thủ tướng Bùi Thanh Sơn đã có cuộc trao đổi với Ngoại trưởng Trung Quốc Vương Nghị.",
+     ["Bùi Thanh Sơn", "Vương Nghị"]),
     # a surname that is also a country ("Thái") opens a name before two capitalised syllables
     ("Chủ tịch nước đã tiếp Xã trưởng Tân Hoa xã (Trung Quốc) Thái Danh Chiếu và Thủ tướng Thái Lan Prayut.",
      ["Thái Danh Chiếu", "Prayut"]),

@@ -87,3 +87,13 @@ def test_dates_belong_to_their_own_verb():
     evs = events_of("Trong khuôn khổ chuyến thăm từ ngày 10 đến 12/3, chiều 11/3, Thủ tướng Phạm Minh Chính đã gặp Tổng "
                     "thống Pháp Emmanuel Macron.", pub="2025-03-12")
     assert [(e["type"], e["date_start"]) for e in evs if e["type"] == "MEETING"] == [("MEETING", "2025-03-11")]
+
+
+def test_dates_said_done_with_a_day_after_the_report_is_the_year_before():
+    from test_events_extract import events_of
+    evs = events_of("Tổng thống Philippines Ferdinand Marcos đã thăm cấp Nhà nước Việt Nam từ ngày 29 đến 30/1.",
+                    pub="2024-11-20")
+    assert [(e["date_start"], e["date_end"], e["modality"]) for e in evs] == [("2024-01-29", "2024-01-30", "occurred")]
+    evs = events_of("Tổng thống Philippines Ferdinand Marcos sẽ thăm cấp Nhà nước Việt Nam từ ngày 29 đến 30/1.",
+                    pub="2024-11-20")
+    assert [(e["date_start"], e["modality"]) for e in evs] == [("2025-01-29", "planned")]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass, field
 
 from ..lexicons.fold import fold
@@ -169,6 +170,11 @@ class ArticleExtractor:
 
     _ASKED = re.compile(r"(?i)(?<!\w)(đề nghị|kêu gọi|đề xuất|mong muốn|yêu cầu)(?!\w)[^.;]{0,140}$")
 
+    def _said_done(self, cue: Cue, clause_start: int) -> bool:
+        """"đã" or "vừa" right before the cue (or in it: "đã tiếp"), and no "sẽ"."""
+        said = self.text[max(clause_start, cue.start - 18):cue.start].lower() + " " + cue.text.lower()
+        return bool(re.search(r"(?<!\w)(đã|vừa)(?!\w)", said)) and not re.search(r"(?<!\w)(sẽ|sắp)(?!\w)", said)
+
     def modality(self, cue: Cue, clause_start: int, resolved: ResolvedDate | None, clause_end: int | None = None) -> str:
         before = self.text[max(clause_start, cue.start - 60):cue.start].lower()
         near = self.text[max(clause_start, cue.start - 18):cue.start].lower()
@@ -180,9 +186,7 @@ class ArticleExtractor:
             return "ongoing"
         if cue.type.name == "VISIT" and re.search(r"^[^.;]{0,60}?,?\s+bắt đầu\s+(?:chuyến\s+)?(?:thăm|công du|công tác)", after):
             return "ongoing"       # "đã đến Hà Nội, bắt đầu chuyến thăm …": the visit has begun
-        said = near + " " + cue.text.lower()            # the cue itself may hold the word: "đã tiếp"
-        said_done = re.search(r"(?<!\w)(đã|vừa)(?!\w)", said) and not re.search(r"(?<!\w)(sẽ|sắp)(?!\w)", said)
-        if said_done:
+        if self._said_done(cue, clause_start):
             return "occurred"      # the text says it happened, whatever year the day was resolved to
         if modality_pattern("planned").search(before) or \
                 re.search(r"(?<!\w)(sẽ|sắp|dự kiến)(?!\w)", self.text[cue.end:cue.end + 6].lower()) or \
@@ -753,6 +757,12 @@ class ArticleExtractor:
                    c_start: int, via=(None, None), location=None) -> Event:
         s = info.sentence
         modality = self.modality(cue, c_start, resolved, self.clause_bounds(cue, s)[1])
+        pub = self.article.pub_date
+        if modality == "occurred" and resolved.start and pub and resolved.text and not re.search(r"\d{4}", resolved.text) \
+                and (date.fromisoformat(resolved.start) - pub).days > 30 and self._said_done(cue, c_start):
+            # "đã thăm … từ ngày 29 đến 30/1" in a report of November: the January before, not the next one (a few
+            # days ahead is a publication date off by a little, not a year)
+            resolved = _year_earlier(resolved)
         if location is None:
             location = self.location(info)
         explicit = sum(1 for m in via if m is not None and m.kind == "person")
@@ -825,6 +835,18 @@ def _rank(e: Event) -> tuple:
 # What follows a subject, never a listed object: "Tiếp ông A, Thủ tướng B đề nghị …"
 _CLAUSE_VERB = re.compile(r"\s*(đã|sẽ|đang|cũng|vừa|đề nghị|đề xuất|nhấn mạnh|cho biết|cho rằng|khẳng định|bày tỏ|"
                           r"đánh giá|hoan nghênh|cảm ơn|chúc mừng|chào mừng|mong muốn|tin tưởng|thông báo|chia sẻ)(?!\w)")
+
+
+def _year_earlier(r: ResolvedDate) -> ResolvedDate:
+    def back(iso: str | None) -> str | None:
+        if not iso:
+            return iso
+        d = date.fromisoformat(iso)
+        try:
+            return d.replace(year=d.year - 1).isoformat()
+        except ValueError:          # 29 February
+            return d.replace(year=d.year - 1, day=28).isoformat()
+    return ResolvedDate(back(r.start), back(r.end), r.precision, r.text)
 
 
 def dedupe(events: list[Event]) -> list[Event]:

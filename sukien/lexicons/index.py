@@ -162,6 +162,10 @@ class Lexicon:
                 if kind != "title" and surface != phrase:
                     continue    # case matters for names: "hà nội" is no place, "ông" and "Ông" are both listed
                 by_kind[kind].append((a, b, surface, value))
+        # A title that starts inside a name ("Ngoại trưởng Trung Quốc Vương Nghị": "Quốc Vương" overlaps "Trung
+        # Quốc") is no title: titles match in any case, so they must not cut a name in two.
+        names = [(a, b) for kind in ("place", "org", "region", "country") for a, b, *_ in by_kind[kind]]
+        by_kind["title"] = [c for c in by_kind["title"] if not any(a < c[0] < b for a, b in names)]
         taken: list[tuple[int, int]] = []
         out: list[Match] = []
         for kind in self.KIND_ORDER:
