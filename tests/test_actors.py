@@ -155,6 +155,14 @@ def test_actors_person_mentions_on_hand_checked_sample():
     assert n_gold > 100 and f >= 0.95, (p, r, f)
 
 
+def test_actors_a_country_on_a_line_run_into_the_next_is_not_the_persons():
+    from sukien.extract.mentions import sentence_mentions
+    text = ("Cộng đồng người Việt Nam tại Cộng hòa Belarus đón Chủ tịch nước tại sân bay Việt Nam mãi ghi nhớ sự giúp "
+            "đỡ của Belarus Đón Chủ tịch nước Trần Đại Quang tại sân bay có Phó Thủ tướng.")
+    [m] = [m for m in sentence_mentions(text, 0, len(text)) if m.name == "Trần Đại Quang"]
+    assert m.country is None and m.titles == ["Chủ tịch nước"]
+
+
 def test_actors_current_titles_keep_the_most_specific():
     from sukien.store.queries import most_specific
     assert most_specific(["Bộ trưởng", "Bộ trưởng Ngoại giao", "Phó Thủ tướng", "Thủ tướng"]) == \

@@ -280,6 +280,10 @@ class SentenceMentions:
             if complement < 8 and (tok.cap or left_cap) and (between == " " or between.strip() == ","):
                 if tok.text.lower() in ("đã", "sẽ", "đang", "vừa", "và", "với", "cùng", "tiếp", "của", "cho"):
                     break
+                # left of a title a complement belongs to an earlier title, which must be there: in "… tại
+                # Cộng hòa Belarus Đón Chủ tịch nước X" (two lines run together) "Đón" is no complement
+                if chain and chain[-1].kind == "title" and not complement and not self._reaches_title(i):
+                    break
                 complement += 1
                 start = tok.start
                 i -= 1
