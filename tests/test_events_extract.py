@@ -305,3 +305,10 @@ def test_events_airports_and_witnesses_without_a_country():
                     "Phan Văn Khải và Thủ tướng Paul Martin đã chứng kiến lễ ký hiệp định giữa hai nước.",
                     pub="2004-06-27")
     assert [sides(e) for e in evs if e["type"] == "SIGN_AGREEMENT"] == [{"VNM", "CAN"}]
+
+
+def test_events_a_visit_to_the_countries_just_named():
+    evs = events_of("Nhận lời mời của Tổng thống Nga Vladimir Putin và Tổng thống Belarus Alexander Lukashenko, Chủ tịch nước "
+                    "Trần Đại Quang sẽ thăm chính thức hai nước từ 26/6-1/7.", pub="2017-06-20")
+    assert [(e["target"]["country"], e["date_start"], e["date_end"], e["modality"]) for e in evs] == [
+        ("RUS", "2017-06-26", "2017-07-01", "planned"), ("BLR", "2017-06-26", "2017-07-01", "planned")]

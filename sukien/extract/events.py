@@ -680,6 +680,17 @@ class ArticleExtractor:
             if country and country not in dests:
                 dests.append(country)
             pos = end
+        counted = re.match(r"(?i)\s*(hai|ba|bốn|năm)\s+nước(?!\w)", text[cue.end:cue.end + 16])
+        if not dests and counted:
+            # "nhận lời mời của Tổng thống Nga … và Tổng thống Belarus …, X sẽ thăm chính thức hai nước": the
+            # countries just named, as many as the text counts
+            n = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5}[counted.group(1).lower()]
+            named = []
+            for m in info.mentions:
+                if m.span.end <= cue.start and m.country and m.country != visitor_actor.country and m.country not in named:
+                    named.append(m.country)
+            if len(named) == n:
+                dests = named
         if not dests and cue.text.lower() == "lên đường":
             # "rời Hà Nội, lên đường tham dự Hội nghị G20 tại Brazil": a journey, whatever the occasion (rule 10)
             for start, end, country in candidates:
