@@ -312,3 +312,9 @@ def test_events_a_visit_to_the_countries_just_named():
                     "Trần Đại Quang sẽ thăm chính thức hai nước từ 26/6-1/7.", pub="2017-06-20")
     assert [(e["target"]["country"], e["date_start"], e["date_end"], e["modality"]) for e in evs] == [
         ("RUS", "2017-06-26", "2017-07-01", "planned"), ("BLR", "2017-06-26", "2017-07-01", "planned")]
+
+
+def test_events_list_of_counterparts_continued_by_sau_do_voi():
+    evs = events_of("Chiều 5/3, Thủ tướng Phan Văn Khải đã làm việc với ngài Dan Hays, Chủ tịch Thượng viện Canada, sau đó "
+                    "với ngài Peter Milliken, Chủ tịch Hạ viện Canada.")
+    assert [e["target"]["name"] for e in evs if e["type"] == "MEETING"] == ["Dan Hays", "Peter Milliken"]

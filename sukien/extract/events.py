@@ -15,7 +15,8 @@ from .dates import DateExpr, ResolvedDate, document_year, find_dates, resolve
 from .mentions import analyse_sentence
 from .confidence import calibrated_confidence
 
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:và\s+|cùng\s+)?|và\s+|cùng\s+|cũng như\s+)(?:Cộng hòa\s+|Vương quốc\s+|Liên bang\s+)?$")
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:và\s+|cùng\s+)?|và\s+|cùng\s+|cũng như\s+)(?:sau đó\s+|rồi\s+)?(?:với\s+)?"
+                       r"(?:ngài\s+|ông\s+|bà\s+)?(?:Cộng hòa\s+|Vương quốc\s+|Liên bang\s+)?$")
 _DESTINATION_GAP = re.compile(
     r"^(?:\s|,|chính thức|cấp Nhà nước|cấp nhà nước|hữu nghị|làm việc|và|tới|đến|sang|tại|ở|nước|các nước|"
     r"hai nước|ba nước|Cộng hòa|Vương quốc|Liên bang|Hợp chủng quốc|Đại công quốc|thủ đô|thành phố|chuyến|"
