@@ -318,3 +318,10 @@ def test_events_list_of_counterparts_continued_by_sau_do_voi():
     evs = events_of("Chiều 5/3, Thủ tướng Phan Văn Khải đã làm việc với ngài Dan Hays, Chủ tịch Thượng viện Canada, sau đó "
                     "với ngài Peter Milliken, Chủ tịch Hạ viện Canada.")
     assert [e["target"]["name"] for e in evs if e["type"] == "MEETING"] == ["Dan Hays", "Peter Milliken"]
+
+
+def test_events_meeting_named_before_its_host():
+    evs = events_of("Tại buổi hội kiến với Chủ tịch Hội nghị Hiệp thương Chính trị nhân dân toàn Trung Quốc (Chính hiệp) Giả "
+                    "Khánh Lâm sáng 5/3 tại Bắc Kinh, Chủ tịch nước Trần Đức Lương khẳng định Việt Nam coi trọng quan hệ.")
+    assert [(e["type"], e["source"]["name"], e["target"]["name"], e["date_start"]) for e in evs] == [
+        ("MEETING", "Trần Đức Lương", "Giả Khánh Lâm", "2025-03-05")]

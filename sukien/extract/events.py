@@ -280,6 +280,7 @@ class ArticleExtractor:
         if ct.name in ("TALKS", "MEETING", "PHONE_CALL") and \
                 re.search(r"(?i)(?<!\w)(tại|trong|sau|qua)\s+(các\s+)?(cuộc|buổi)\s*$", self.text[max(c_start, cue.start - 20):cue.start]) \
                 and not re.match(r"\s*(?:(?:sáng|chiều|tối|trưa|ngày|hôm)\s+[\d/-]+\s+)?(với|giữa)\s", self.text[cue.end:cue.end + 30]) \
+                and not cue.text.lower().endswith("với") \
                 and not any(m.kind in ("person", "title") and 0 <= (m.full_span or m.span).start - cue.end <= 1
                             for m in info.mentions):
             return []
@@ -544,15 +545,21 @@ class ArticleExtractor:
         # unnamed groups are no one to meet: "gặp cộng đồng người Việt Nam", "tiếp các doanh nghiệp"
         if meeting and re.search(r"(?<!\w)(người|cộng đồng|doanh nghiệp|kiều bào|bà con|sinh viên|nhân dân|cán bộ)\s*$", gap):
             return []
-        if meeting and re.search(r"(?i)(?<!\w)(cán bộ|nhân viên|cộng đồng|kiều bào|bà con|lưu học sinh|sinh viên|cử tri|"
-                                 r"người dân|nhân dân|doanh nghiệp|phóng viên|báo chí)(?!\w)", gap):
-            return []      # "gặp và nói chuyện với cán bộ nhân viên Đại sứ quán Việt Nam": a group, not a counterpart
-        if first.kind in ("country", "org", "title") and len(right) > 1 and right[1].kind == "person":
-            g = self.text[first.span.end:(right[1].full_span or right[1].span).start]
+        # "gặp và nói chuyện với cán bộ nhân viên Đại sứ quán Việt Nam": a group, not a counterpart (the group
+        # word heads the object; inside a title it does not count: "Chủ tịch … Chính trị nhân dân … X")
+        if meeting and re.search(r"(?i)(?:^|(?<!\w)với)\s+(?:các\s+|những\s+|một số\s+|đại diện\s+)*(cán bộ|nhân viên|"
+                                 r"cộng đồng|kiều bào|bà con|lưu học sinh|sinh viên|cử tri|người dân|nhân dân|doanh nghiệp|"
+                                 r"phóng viên|báo chí)(?!\w)", gap):
+            return []
+        # a country or body inside the title of the person named next ("Chủ tịch … toàn Trung Quốc (Chính hiệp)
+        # Giả Khánh Lâm"): the person is the counterpart
+        person_next = next((m for m in right[1:3] if m.kind == "person"), None)
+        if first.kind in ("country", "org", "title") and person_next is not None:
+            g = self.text[first.span.end:(person_next.full_span or person_next.span).start]
             joined_by_and = re.search(r"(?<!\w)và\s+(.*)$", g)
             if len(g) < 60 and not re.search(r"[,;]|(?<!\w)(với|cùng)(?!\w)", g) and \
                     not (joined_by_and and self.lex.title_re.match(joined_by_and.group(1))):
-                first = right[1]
+                first = person_next
         # "tiếp Đại sứ các nước … gồm Đại sứ A, Đại sứ B và Đại sứ C": the people after "gồm"
         if first.kind in ("country", "org", "title"):
             listed = [m for m in right if m.kind == "person" and
