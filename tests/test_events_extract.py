@@ -325,3 +325,13 @@ def test_events_meeting_named_before_its_host():
                     "Khánh Lâm sáng 5/3 tại Bắc Kinh, Chủ tịch nước Trần Đức Lương khẳng định Việt Nam coi trọng quan hệ.")
     assert [(e["type"], e["source"]["name"], e["target"]["name"], e["date_start"]) for e in evs] == [
         ("MEETING", "Trần Đức Lương", "Giả Khánh Lâm", "2025-03-05")]
+
+
+def test_events_inviters_are_not_visitors_and_agreements_to_implement_are_not_signed():
+    evs = events_of("Sáng 12/7, Thủ tướng Nguyễn Xuân Phúc đã về đến Hà Nội, kết thúc chuyến thăm chính thức Cộng hòa Liên "
+                    "bang Đức; dự Hội nghị Thượng đỉnh G20 theo lời mời của Thủ tướng Angela Merkel và thăm chính thức Vương "
+                    "quốc Hà Lan theo lời mời của Thủ tướng Mark Rutte.", pub="2017-07-12")
+    assert sorted((e["source"]["name"], e["target"]["country"]) for e in evs if e["type"] == "VISIT") == [
+        ("Nguyễn Xuân Phúc", "DEU"), ("Nguyễn Xuân Phúc", "NLD")]
+    assert events_of("Chủ tịch nước đề nghị hai bên thực hiện nghiêm túc nhận thức chung, các thỏa thuận, cam kết đã ký "
+                     "kết giữa Việt Nam và Trung Quốc.") == []

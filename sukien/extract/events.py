@@ -266,6 +266,9 @@ class ArticleExtractor:
             # "12 hiệp định thương mại tự do đã được ký kết", "đã ký với Séc nhiều hiệp định": a tally, not a
             # signing (guide rule 9: vague or plural references are no events)
             return []
+        if ct.name == "SIGN_AGREEMENT" and re.search(r"(?i)(?<!\w)(thực hiện|triển khai|tuân thủ|cụ thể hóa)(?!\w)[^.;]{0,80}"
+                                                     r"(?<!\w)(đã|đã được|được)\s*$", self.text[max(c_start, cue.start - 100):cue.start]):
+            return []     # "thực hiện … các thỏa thuận, cam kết đã ký kết": agreements signed before, referred to
         if ct.name in ("SIGN_AGREEMENT", "AID") and re.search(r"(?i)(?<!\w)việc\s+(?:\S+\s+){0,3}$", self.text[max(c_start, cue.start - 30):cue.start]) \
                 and not re.search(r"(?i)chứng\s+kiến\s+việc\s+(?:\S+\s+){0,3}$", self.text[max(c_start, cue.start - 45):cue.start]):
             return []     # "đánh giá việc hai nước ký Hiệp định …": a signing referred to ("chứng kiến việc ký" is one)
@@ -521,8 +524,10 @@ class ArticleExtractor:
             if re.search(r"(?<!\w)(với|tiếp|mời|gặp|kiến|chào|gửi\s+tới|gửi\s+đến|chuyển\s+tới|chuyển\s+đến)\s*$",
                          before) and m is not people[0]:
                 continue
-            if m.kind == "title" and re.search(r"(?<!\w)của\s*$", before) and m is not people[0]:
-                continue      # "Đặc phái viên của Tổng thống Mỹ": a possessor, not the subject
+            start = (m.full_span or m.span).start
+            if m is not people[0] and (m.kind == "title" and re.search(r"(?<!\w)của\s*$", before) or
+                                       re.search(r"(?<!\w)mời\s+của\s*$", self.text[max(0, start - 20):start])):
+                continue      # "Đặc phái viên của Tổng thống Mỹ", "theo lời mời của Thủ tướng X": not the subject
             return self.head_of_delegation(m, left, cue.start)
         others = [m for m in left if m.kind in ("country", "org")]
         if others:
