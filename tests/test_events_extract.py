@@ -335,3 +335,15 @@ def test_events_inviters_are_not_visitors_and_agreements_to_implement_are_not_si
         ("Nguyễn Xuân Phúc", "DEU"), ("Nguyễn Xuân Phúc", "NLD")]
     assert events_of("Chủ tịch nước đề nghị hai bên thực hiện nghiêm túc nhận thức chung, các thỏa thuận, cam kết đã ký "
                      "kết giữa Việt Nam và Trung Quốc.") == []
+
+
+def test_events_former_office_and_firm_names_in_appositions():
+    evs = events_of("Chiều 23/4, Thủ tướng Phạm Minh Chính tiếp Chủ tịch Hội Luật gia Liên bang Nga Sergey Stepashin, nguyên "
+                    "Thủ tướng Chính phủ Liên bang Nga, đang thăm và làm việc tại Việt Nam.", pub="2024-04-23")
+    assert sorted((e["type"], e["source"]["name"], e["target"]["name"] or e["target"]["country"]) for e in evs) == [
+        ("MEETING", "Phạm Minh Chính", "Sergey Stepashin"), ("VISIT", "Sergey Stepashin", "VNM")]
+    stepashin = [e for e in evs if e["type"] == "VISIT"][0]["source"]
+    assert "Thủ tướng Chính phủ" not in stepashin["titles"]        # an office once held is no title at this time
+    evs = events_of("Tối 2/4, tiếp ông Bill Winters, Tổng Giám đốc Tập đoàn Standard Chartered, Thủ tướng Chính phủ Phạm "
+                    "Minh Chính đề nghị Tập đoàn hỗ trợ Việt Nam.", pub="2025-04-02")
+    assert [(e["source"]["name"], e["target"]["name"]) for e in evs] == [("Phạm Minh Chính", "Bill Winters")]

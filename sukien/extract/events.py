@@ -513,7 +513,7 @@ class ArticleExtractor:
                 return last
             # "… ông Philippe Tabarot, Bộ trưởng … (thuộc Bộ …) đang thăm": an appositive, then the clause
             m = re.fullmatch(r"\s*(,?)\s*(.{3,160}?)\s+(?:đang|vừa)\s*(?:ở\s+)?(?:có\s+)?(?:chuyến\s+)?", gap, re.S)
-            appositive = m and (self.lex.title_re.match(m.group(2)) if m.group(1) else
+            appositive = m and (self.lex.title_re.match(re.sub(r"(?i)^(nguyên|cựu)\s+", "", m.group(2))) if m.group(1) else
                                 last.full_span is not None and last.full_span.end > last.span.end)
             if appositive and cue.type.name == "VISIT" and not re.search(r"[;.]", m.group(2)):
                 return last

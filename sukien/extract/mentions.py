@@ -61,6 +61,7 @@ class SentenceMentions:
                 self._mask_at[self.tokens[k].start] = m
                 k += 1
         self._index = {id(t): i for i, t in enumerate(self.tokens)}
+        self.former: set[int] = set()      # starts of masks naming offices once held ("nguyên Thủ tướng …")
 
     # One-syllable country names that are also given names ("Nguyễn Minh Đức", "Thúy Nga", "Tuấn Anh").
     AMBIGUOUS = {"Anh", "Đức", "Nga", "Ý", "Nhật", "Thái", "Áo", "Mỹ", "Séc", "Bỉ", "Hàn"}
@@ -211,6 +212,9 @@ class SentenceMentions:
             if strong and (is_foreign_token(word) or any(fold(word) in k.split() for k in self.known)):
                 return run      # a single word is a name only right after a title or honorific
             return None
+        if titled and prev_mask.kind == "title" and prev_mask.text.lower().endswith(self.FIRM_HEADS) and \
+                len(run) <= 2 and run[0].text not in surnames():
+            return None         # "ông Bill Winters, Tổng Giám đốc Tập đoàn Standard Chartered": the firm alone
         if titled and prev_mask.kind == "title" and (prev_mask.value.text in self.PLACE_TITLES or
                                                      prev_mask.text.lower().endswith(self.FIRM_HEADS)) \
                 and len(run) >= 3 and run[0].text not in surnames():
@@ -334,6 +338,28 @@ class SentenceMentions:
             if between.strip() not in ("", ","):
                 break
             m = self.mask_of(self.tokens[i])
+            if between.strip() == "," and self.tokens[i].text.lower() in ("nguyên", "cựu") and i + 1 < len(self.tokens) \
+                    and (former := self.mask_of(self.tokens[i + 1])) is not None and former.kind == "title":
+                # "Sergey Stepashin, nguyên Thủ tướng Chính phủ Liên bang Nga, đang thăm": an office once held is
+                # part of the description (no actor of its own) but no title at this time
+                self.former.add(former.start)
+                pos, i = self.tokens[i].end, i + 1
+                while i < len(self.tokens) and self.tokens[i].start < former.end:
+                    i += 1
+                pos = former.end
+                while i < len(self.tokens) and self.gap(pos, self.tokens[i].start) == " ":
+                    part = self.mask_of(self.tokens[i])          # the office's complement and country
+                    if part is not None and part.kind in ("country", "org"):
+                        self.former.add(part.start)
+                        pos = part.end
+                        while i < len(self.tokens) and self.tokens[i].start < part.end:
+                            i += 1
+                    elif part is None and self.tokens[i].cap:
+                        pos = self.tokens[i].end
+                        i += 1
+                    else:
+                        break
+                continue
             if between.strip() == ",":
                 if not (m and m.kind == "title"):
                     break
@@ -452,7 +478,7 @@ class SentenceMentions:
             mentions.append(mention)
             used.update(m.start for m in before + after)
         mentions = self.merge_transcriptions(mentions)
-        mentions.extend(self.bare_mentions(used, mentions))
+        mentions.extend(self.bare_mentions(used | self.former, mentions))
         mentions.sort(key=lambda m: m.span.start)
         return mentions
 
