@@ -97,3 +97,12 @@ def test_dates_said_done_with_a_day_after_the_report_is_the_year_before():
     evs = events_of("Tổng thống Philippines Ferdinand Marcos sẽ thăm cấp Nhà nước Việt Nam từ ngày 29 đến 30/1.",
                     pub="2024-11-20")
     assert [(e["date_start"], e["modality"]) for e in evs] == [("2025-01-29", "planned")]
+
+
+def test_dates_events_referred_to_do_not_take_the_sentence_day():
+    from test_events_extract import events_of
+    evs = events_of("Chiều 6/9, Thủ tướng Phạm Minh Chính đã có buổi làm việc với Đại sứ Hàn Quốc Choi Young-Sam nhằm cụ "
+                    "thể hóa nội dung cuộc điện đàm giữa Tổng Bí thư Tô Lâm với Tổng thống Hàn Quốc Yoon Suk Yeol, cũng "
+                    "như các thỏa thuận đạt được trong chuyến thăm Hàn Quốc của Thủ tướng vừa qua.", pub="2024-09-06")
+    assert sorted((e["type"], e["date_start"]) for e in evs) == [
+        ("MEETING", "2024-09-06"), ("PHONE_CALL", None), ("VISIT", None)]

@@ -205,7 +205,15 @@ class ArticleExtractor:
         best, best_d = None, None
         others = [c for c in find_cues(self.text, info.sentence.span.start, info.sentence.span.end)
                   if c.start != cue.start] if len(info.dates) > 1 else []
+        # "… trong chuyến thăm Hàn Quốc của Thủ tướng vừa qua", "cụ thể hóa nội dung cuộc điện đàm giữa A với B":
+        # an event referred to inside another clause; the date at the head of the sentence is that clause's
+        looking_back = (kind == "VISIT" and cue.text.lower().startswith("chuyến") and re.search(
+            r"(?i)^[^.;,]{0,60}?(?<!\w)(vừa qua|trước đó|năm ngoái|năm trước)(?!\w)", self.text[cue.end:info.sentence.span.end])) \
+            or re.search(r"(?i)(?<!\w)(nội dung|kết quả|tinh thần)\s+(?:các\s+)?(?:cuộc\s+|chuyến\s+)?$",
+                         self.text[max(info.sentence.span.start, cue.start - 25):cue.start])
         for d, r in zip(info.dates, info.resolved):
+            if looking_back and d.end <= cue.start:
+                continue
             dist = cue.start - d.end if d.end <= cue.start else (d.start - cue.end) * 1.5 + 10
             if d.start > cue.end and d.start - cue.end > 120:
                 continue
