@@ -100,6 +100,9 @@ def test_events_list_of_meetings():
 
 @pytest.mark.parametrize("sentence,modality", [
     ("Thủ tướng Phạm Minh Chính sẽ thăm chính thức Nhật Bản từ ngày 20 đến 22/3.", "planned"),
+    ("Thủ tướng Phạm Minh Chính thăm chính thức Nhật Bản vào tuần tới.", "planned"),
+    ("Dự kiến, trong thời gian ở Tokyo, Thủ tướng Phạm Minh Chính sẽ hội đàm với Thủ tướng Ishiba Shigeru, thăm "
+     "chính thức Nhật Bản và gặp gỡ doanh nghiệp.", "planned"),
     ("Thủ tướng Phạm Minh Chính đang thăm chính thức Nhật Bản.", "ongoing"),
     ("Sáng 8/3, Thủ tướng Phạm Minh Chính đã thăm chính thức Nhật Bản.", "occurred"),
 ])

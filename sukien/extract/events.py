@@ -10,7 +10,7 @@ from ..lexicons.index import lexicon
 from ..model import Actor, Article, Event, Mention, Sentence
 from ..nlp import split_sentences
 from .coref import DocumentPeople, Person, actor_for
-from .cues import Cue, find_cues, modality_pattern
+from .cues import Cue, find_cues, modality_pattern, modality_words
 from .dates import DateExpr, ResolvedDate, document_year, find_dates, resolve
 from .mentions import analyse_sentence
 from .confidence import calibrated_confidence
@@ -176,7 +176,8 @@ class ArticleExtractor:
         said = self.text[max(clause_start, cue.start - 18):cue.start].lower() + " " + cue.text.lower()
         return bool(re.search(r"(?<!\w)(đã|vừa)(?!\w)", said)) and not re.search(r"(?<!\w)(sẽ|sắp)(?!\w)", said)
 
-    def modality(self, cue: Cue, clause_start: int, resolved: ResolvedDate | None, clause_end: int | None = None) -> str:
+    def modality(self, cue: Cue, clause_start: int, resolved: ResolvedDate | None, clause_end: int | None = None,
+                 sentence_start: int | None = None) -> str:
         before = self.text[max(clause_start, cue.start - 60):cue.start].lower()
         near = self.text[max(clause_start, cue.start - 18):cue.start].lower()
         # what follows the cue up to the next comma: "chuyến thăm … sẽ diễn ra", "đến Bắc Kinh, bắt đầu …"
@@ -189,7 +190,10 @@ class ArticleExtractor:
             return "ongoing"       # "đã đến Hà Nội, bắt đầu chuyến thăm …": the visit has begun
         if self._said_done(cue, clause_start):
             return "occurred"      # the text says it happened, whatever year the day was resolved to
-        if modality_pattern("planned").search(before) or \
+        head = self.text[clause_start:clause_start + 24] if sentence_start is None else \
+            self.text[sentence_start:sentence_start + 24]
+        if any(head.startswith(w) for w in modality_words()["planned_sentence"]) or \
+                modality_pattern("planned").search(before) or \
                 re.search(r"(?<!\w)(sẽ|sắp|dự kiến)(?!\w)", self.text[cue.end:cue.end + 6].lower()) or \
                 modality_pattern("planned_after").search(follow):
             return "planned"
@@ -788,7 +792,7 @@ class ArticleExtractor:
     def make_event(self, ct, cue: Cue, info: SentenceInfo, src: Actor, tgt: Actor | None, resolved: ResolvedDate,
                    c_start: int, via=(None, None), location=None) -> Event:
         s = info.sentence
-        modality = self.modality(cue, c_start, resolved, self.clause_bounds(cue, s)[1])
+        modality = self.modality(cue, c_start, resolved, self.clause_bounds(cue, s)[1], s.span.start)
         pub = self.article.pub_date
         if modality == "occurred" and resolved.start and pub and resolved.text and not re.search(r"\d{4}", resolved.text) \
                 and (date.fromisoformat(resolved.start) - pub).days > 30 and self._said_done(cue, c_start):
