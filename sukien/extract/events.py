@@ -521,7 +521,11 @@ class ArticleExtractor:
         if people:
             last = people[-1]
             gap = self.text[(last.full_span or last.span).end:cue.start]
-            if re.fullmatch(r"\s*,?\s*(?:người\s+)?(?:đang|đã|vừa|sẽ)\s*(?:ở\s+)?(?:có\s+)?(?:chuyến\s+)?|\s*,\s*", gap):
+            # (a bare comma only when the name is no object of a verb with "với": "hội đàm với B, thăm chính thức
+            # Nhật Bản và …" lists what the subject did)
+            if re.fullmatch(r"\s*,?\s*(?:người\s+)?(?:đang|đã|vừa|sẽ)\s*(?:ở\s+)?(?:có\s+)?(?:chuyến\s+)?", gap) or \
+                    (re.fullmatch(r"\s*,\s*", gap) and not re.search(
+                        r"(?<!\w)với\s*$", self.text[max(0, (last.full_span or last.span).start - 8):(last.full_span or last.span).start])):
                 return last
             # "… ông Philippe Tabarot, Bộ trưởng … (thuộc Bộ …) đang thăm": an appositive, then the clause
             m = re.fullmatch(r"\s*(,?)\s*(.{3,160}?)\s+(?:đang|vừa)\s*(?:ở\s+)?(?:có\s+)?(?:chuyến\s+)?", gap, re.S)
