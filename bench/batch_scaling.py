@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from common import commit  # noqa: E402
+from common import commit, report  # noqa: E402
 from pipeline import corpus  # noqa: E402
 
 
@@ -59,10 +59,7 @@ def main():
                                             "peak_rss_mb_per_worker": round(worker_peak_mb(client), 1)}
     result["speedup_2_workers"] = round(result["workers_1"]["seconds"] / result["workers_2"]["seconds"], 2)
     shutil.rmtree(tmp, ignore_errors=True)
-    if not args.json:
-        for k, v in result.items():
-            print(f"{k:22} {v}")
-    print(json.dumps(result))
+    report(result, args.json)
 
 
 if __name__ == "__main__":

@@ -46,3 +46,13 @@ def load_gold(paths) -> dict[str, dict]:
                     rec = json.loads(line)
                     gold[Path(rec["doc"]).name] = rec
     return gold
+
+
+def report(result: dict, as_json: bool) -> None:
+    """The figures one per line (unless --json), then always one JSON object last (what scripts read)."""
+    import json
+    if not as_json:
+        width = max(len(k) for k in result) + 2
+        for k, v in result.items():
+            print(f"{k:{width}} {v}")
+    print(json.dumps(result))

@@ -6,7 +6,6 @@ same text (the yardstick of issue 6), single process.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import resource
@@ -15,7 +14,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import DATA, commit  # noqa: E402
+from common import DATA, commit, report  # noqa: E402
 
 
 def corpus(target_bytes: int):
@@ -71,10 +70,7 @@ def main():
         "segmentation_ratio": round(pipeline_s / segment_s, 3),
         "peak_rss_mb": round(peak_mb, 1),
     }
-    if not args.json:
-        for k, v in result.items():
-            print(f"{k:28} {v}")
-    print(json.dumps(result))
+    report(result, args.json)
 
 
 if __name__ == "__main__":
