@@ -350,3 +350,12 @@ def test_events_former_office_and_firm_names_in_appositions():
     evs = events_of("Tối 2/4, tiếp ông Bill Winters, Tổng Giám đốc Tập đoàn Standard Chartered, Thủ tướng Chính phủ Phạm "
                     "Minh Chính đề nghị Tập đoàn hỗ trợ Việt Nam.", pub="2025-04-02")
     assert [(e["source"]["name"], e["target"]["name"]) for e in evs] == [("Phạm Minh Chính", "Bill Winters")]
+
+
+def test_events_discussion_is_talks_unless_it_is_what_a_meeting_was_about():
+    evs = events_of("Ngày 5/3, Thủ tướng Phan Văn Khải và Thủ tướng Singapore Goh Chok Tong đã thảo luận các biện pháp mở "
+                    "rộng quan hệ song phương.")
+    assert [(e["type"], sides(e)) for e in evs] == [("TALKS", {"Phan Văn Khải", "Goh Chok Tong"})]
+    evs = events_of("Chiều 6/7, Thủ tướng Nguyễn Xuân Phúc đã tiếp Bộ trưởng Kinh tế Đức Brigitte Zypries. Thủ tướng Nguyễn "
+                    "Xuân Phúc và Bộ trưởng Brigitte Zypries thảo luận về tăng hợp tác thương mại.")
+    assert [e["type"] for e in evs] == ["MEETING"]

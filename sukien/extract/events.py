@@ -120,7 +120,7 @@ class ArticleExtractor:
             for r in info.resolved:
                 if r.start and r.precision == "day" and not r.end and (pub is None or r.start <= pub.isoformat()):
                     last_day = r
-        return drop_subsumed(self.drop_title_restatements(dedupe(events)))
+        return drop_subsumed(self.drop_title_restatements(dedupe(drop_discussions_of_meetings(events))))
 
     def drop_title_restatements(self, events: list[Event]) -> list[Event]:
         """A headline restates the lead with less detail ("tiếp các Đại sứ Kazakhstan…" vs the ambassadors'
@@ -887,6 +887,15 @@ def _year_earlier(r: ResolvedDate) -> ResolvedDate:
         except ValueError:          # 29 February
             return d.replace(year=d.year - 1, day=28).isoformat()
     return ResolvedDate(back(r.start), back(r.end), r.precision, r.text)
+
+
+def drop_discussions_of_meetings(events: list[Event]) -> list[Event]:
+    """"A và B thảo luận về …" is talks of its own only when the article reports no meeting of A and B: at a
+    reception ("Thủ tướng tiếp Bộ trưởng X … hai bên thảo luận") it is what the meeting was about."""
+    def discussion(e):
+        return e.type == "TALKS" and e.cue.lower().endswith("thảo luận")
+    met = [actor_set(e) for e in events if e.type in ("MEETING", "TALKS", "PHONE_CALL") and not discussion(e)]
+    return [e for e in events if not (discussion(e) and actor_set(e) in met)]
 
 
 def dedupe(events: list[Event]) -> list[Event]:
