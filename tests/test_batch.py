@@ -99,7 +99,7 @@ def test_batch_killed_halfway_reruns_to_the_same_result_without_duplicates(tmp_p
     inputs = [str(DATA / "news_dev"), str(LEADS)]
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "sukien.cli", "batch", *inputs, "--out", str(out), "--workers", "1",
-           "--partition-size", "8"]
+           "--partition-size", "4"]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline and proc.poll() is None:
