@@ -145,7 +145,7 @@ def run(inputs, out_dir: str, scheduler: str = "local", workers: int | None = No
         partition_size: int | None = None) -> list[dict]:
     """Process every partition on Dask. `scheduler`: "local" (a LocalCluster of processes), "sync" (in this
     process, for debugging) or a scheduler address such as tcp://host:8786. `partition_size`: files, or lines
-    of a JSON Lines file, per partition. Re-running with another size redoes everything (other partitions)."""
+    of a JSON Lines file, per partition; an output directory holds one batch (another size is refused)."""
     parts = plan(inputs, partition_size or FILES_PER_PARTITION, partition_size or JSONL_SHARD)
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     _claim(Path(out_dir), parts)

@@ -32,6 +32,7 @@ class SentenceInfo:
     dates: list[DateExpr]
     resolved: list[ResolvedDate] = field(default_factory=list)
     masks: list = field(default_factory=list)      # lexicon matches of the sentence (places for locations)
+    cues: list[Cue] = field(default_factory=list)  # the sentence's event cues, found once in `extract`
 
 
 def _gap(text: str, a: int, b: int) -> str:
@@ -98,7 +99,8 @@ class ArticleExtractor:
                 info.resolved.append(r)
             sentence_events = []
             self._consumed: set[int] = set()
-            for cue in find_cues(self.text, s.span.start, s.span.end):
+            info.cues = find_cues(self.text, s.span.start, s.span.end)
+            for cue in info.cues:
                 sentence_events += self.events_for_cue(cue, info, index, last_person, last_day)
             events += self.prune_sentence(sentence_events)
             for e in sentence_events:
@@ -207,8 +209,7 @@ class ArticleExtractor:
 
     def pick_date(self, cue: Cue, info: SentenceInfo, last_day: ResolvedDate | None, kind: str) -> ResolvedDate:
         best, best_d = None, None
-        others = [c for c in find_cues(self.text, info.sentence.span.start, info.sentence.span.end)
-                  if c.start != cue.start] if len(info.dates) > 1 else []
+        others = [c for c in info.cues if c.start != cue.start] if len(info.dates) > 1 else []
         # "… trong chuyến thăm Hàn Quốc của Thủ tướng vừa qua", "cụ thể hóa nội dung cuộc điện đàm giữa A với B":
         # an event referred to inside another clause; the date at the head of the sentence is that clause's
         looking_back = (kind == "VISIT" and cue.text.lower().startswith("chuyến") and re.search(
@@ -729,8 +730,7 @@ class ArticleExtractor:
                     break
         if not dests:
             # "trong khuôn khổ chuyến thăm và làm việc tại Lào", "đến Bắc Kinh, bắt đầu chuyến thăm"
-            later_visit = any(c.type.name == "VISIT" and c.start > cue.end
-                              for c in find_cues(text, cue.end, info.sentence.span.end))
+            later_visit = any(c.type.name == "VISIT" and c.start > cue.end for c in info.cues)
             if bare or later_visit:
                 return []
             sentence_places = [(m.span.start, m.country) for m in info.mentions if m.kind == "country"] + \

@@ -40,9 +40,13 @@ def _vietnamese_ratio(text: str) -> float:
     return sum(1 for c in letters if c in _VIET_LETTERS) / len(letters)
 
 
+def too_large(source: str, size: int) -> InputError:
+    return InputError(source, f"file too large ({size // (1024 * 1024)} MB > {MAX_BYTES // (1024 * 1024)} MB limit)")
+
+
 def decode_bytes(data: bytes, source: str) -> str:
     if len(data) > MAX_BYTES:
-        raise InputError(source, f"file too large ({len(data) // (1024 * 1024)} MB > {MAX_BYTES // (1024 * 1024)} MB limit)")
+        raise too_large(source, len(data))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 from ..errors import InputError
 from ..model import RawDocument
-from .decode import MAX_BYTES, decode_bytes, looks_binary
+from .decode import MAX_BYTES, decode_bytes, looks_binary, too_large
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 # What a directory walk reads; a file named explicitly is read whatever its name.
@@ -151,8 +151,7 @@ def read_path(path: Path) -> Iterator[ReadResult]:
         return
     try:
         if path.stat().st_size > MAX_BYTES:     # refused before reading: a huge file never enters memory
-            raise InputError(source, f"file too large ({path.stat().st_size // (1024 * 1024)} MB > "
-                                     f"{MAX_BYTES // (1024 * 1024)} MB limit)")
+            raise too_large(source, path.stat().st_size)
         data = path.read_bytes()
         yield ReadResult(doc=read_text_file(path, data))
     except OSError as exc:
