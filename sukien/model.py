@@ -1,6 +1,7 @@
 """Typed data model. One `Article` owns the cleaned text; everything else holds offsets into it."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -50,6 +51,11 @@ class Article:
     outlet: str | None = None
     pub_date: date | None = None
     url: str | None = None
+    inserted_spaces: list[int] = field(default_factory=list)   # offsets in `text` of spaces re-spacing put in
+
+    def before_respacing(self, offset: int) -> int:
+        """The offset in the text as cleaned before re-spacing that `offset` of `text` came from."""
+        return offset - bisect_right(self.inserted_spaces, offset - 1)
 
     def span_text(self, span: Span | None) -> str | None:
         return span.of(self.text) if span else None

@@ -7,7 +7,9 @@ from datetime import date
 from ..lexicons import outlets
 from ..model import Article, RawDocument, Removed, Span
 from . import furniture as F
+from .layouts import apply_layout
 from .normalize import normalize_text
+from .respace import respace
 
 MAX_TITLE = 250
 
@@ -92,6 +94,8 @@ class _Cleaner:
     def run(self) -> Article:
         doc = self.doc
         raw = doc.prepared_text if doc.prepared_text is not None else doc.raw_text
+        raw, cut = apply_layout(doc, raw)        # the crawl's own furniture, before spaces are collapsed
+        self.removed.extend(cut)
         lines = normalize_text(raw).split("\n")
         lines = self.strip_date_line(lines)
         lines = [self.strip_inline_furniture(x) for x in lines]
@@ -170,11 +174,14 @@ class _Cleaner:
             self.find_outlet(title)
 
         parts = ([title] if title else []) + paragraphs
-        text, spans, pos = "", [], 0
+        text, spans, pos, inserted = "", [], 0, []
         for k, part in enumerate(parts):
             if k:
                 text += "\n\n"
                 pos += 2
+            respaced = respace(part)             # words a link or bold run glued together
+            inserted.extend(pos + i for i in respaced.inserted)
+            part = respaced.text
             spans.append(Span(pos, pos + len(part)))
             text += part
             pos += len(part)
@@ -183,7 +190,7 @@ class _Cleaner:
         return Article(key=doc.key, source=doc.source, raw_text=doc.raw_text, text=text, paragraphs=spans,
                        title=title_span, lead=body_spans[0] if body_spans else None,
                        captions=self.captions, removed=self.removed, outlet=self.outlet,
-                       pub_date=self.pub_date, url=doc.url)
+                       pub_date=self.pub_date, url=doc.url, inserted_spaces=inserted)
 
 
 def clean(doc: RawDocument) -> Article:

@@ -1,10 +1,17 @@
-"""The shape of one Vietnamese syllable (onset, glide, nucleus, coda), on folded letters: what tells a
-Vietnamese word from a foreign one, and Vietnamese text from bytes read in the wrong code page."""
+"""The shape of one Vietnamese syllable: what tells a Vietnamese word from a foreign one, Vietnamese text
+from bytes read in the wrong code page, and two words run together from one.
+
+Two models live here. `is_vietnamese_syllable` is the loose one on folded letters (no marks) that name
+shapes and decoding were tuned with; `is_syllable` is the full model of `syllable.yaml` (onset, rhyme,
+one tone mark, stop codas, case), which re-spacing relies on to never split a real syllable.
+"""
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
+from . import load_yaml
 from .fold import fold
 
 # One Vietnamese syllable, folded (no marks): onset, glide, nucleus, coda.
@@ -20,3 +27,46 @@ def is_vietnamese_syllable(token: str) -> bool:
     if not folded.isalpha() or len(folded) > 7:
         return False
     return bool(_SYLLABLE.match(folded)) and any(c in "aeiouy" for c in folded)
+
+
+class SyllableModel:
+    """onset + rhyme from the data file, at most one tone mark, no huyền/hỏi/ngã on a stop coda."""
+
+    def __init__(self, data: dict):
+        onsets = [""] + data["onsets"].split()
+        rhymes = [r for group in data["rhymes"].values() for r in group.split()]
+        needs = data.get("onset_needs", {})
+        self.forms = frozenset(unicodedata.normalize("NFC", o + r) for o in onsets for r in rhymes
+                               if r.startswith(needs.get(o, "")))
+        self.stop_codas = tuple(data["stop_codas"].split())
+        self.tone_marks = {mark: name for name, mark in data["tone_marks"].items()}
+        self.never_on_stop = frozenset(data["tones_never_on_stop_codas"].split())
+        self.unmarked_function_words = frozenset(data["unmarked_function_words"].split())
+
+    def split_tone(self, token: str) -> tuple[str, list[str]]:
+        """('quốc' -> 'quôc', ['sac']): the letters with their vowel marks, and the tone marks found."""
+        tones, letters = [], []
+        for ch in unicodedata.normalize("NFD", token.lower()):
+            if ch in self.tone_marks:
+                tones.append(self.tone_marks[ch])
+            else:
+                letters.append(ch)
+        return unicodedata.normalize("NFC", "".join(letters)), tones
+
+    def is_syllable(self, token: str) -> bool:
+        if not (token.islower() or token.isupper() or (token[:1].isupper() and token[1:].islower())):
+            return False            # "QuốcVương", "iPhone": no syllable changes case inside
+        base, tones = self.split_tone(token)
+        if len(tones) > 1 or base not in self.forms:
+            return False
+        return not (tones and tones[0] in self.never_on_stop and base.endswith(self.stop_codas))
+
+
+@lru_cache(maxsize=1)
+def syllable_model() -> SyllableModel:
+    return SyllableModel(load_yaml("syllable.yaml"))
+
+
+@lru_cache(maxsize=65536)
+def is_syllable(token: str) -> bool:
+    return bool(token) and syllable_model().is_syllable(token)

@@ -1,0 +1,171 @@
+"""Re-spacing: put back the space a crawler lost where a link or a bold run ended.
+
+"Thủ tướng Phạm Minh Chínhđã hội kiến" -> "Chính đã", "Trung QuốcVương Nghị" -> "Quốc Vương",
+"Tổng thống MỹDonald Trumpvề" -> "Mỹ Donald Trump về". A run of letters that is not one syllable of
+`lexicons/syllable.yaml` is split in two when the halves are one of these shapes:
+
+- two syllables, with a mark only Vietnamese writes (đ ă ơ ư, hook or dot below, two stacked marks,
+  a grave on a i y) somewhere in the run — "Chínhđã", "sốtại"; Spanish "Ramón" or "Rubén" has only acutes;
+- a syllable, then a capitalised word or an acronym at a lower-to-upper change of case — "MỹDonald",
+  "theoTTXVN" — when the syllable carries a mark or is an unmarked function word ("theo"), or a
+  one-word country name of `countries.tsv` then a capitalised word ("CubaMiguel");
+  "LeCun", "DeSantis", "iPhone" are left alone;
+- a capitalised name or acronym, then a syllable that starts with a consonant and carries a mark only
+  Vietnamese writes — "Trumpvề", "USDvào" (never "José", "João", "Martín");
+- an acronym, then a capitalised syllable — "TTXVNTổng".
+
+Numbers, codes (U23, COVID-19, G20), URLs and e-mail addresses are never touched, and the only edit
+is an inserted space: `Respaced.inserted` maps every offset of the new text back to the old one.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..lexicons import read_tsv
+from ..lexicons.syllable import is_syllable, syllable_model
+
+_LETTER_RUN = re.compile(r"[^\W\d_]{3,}")
+# A chunk of non-space text holding one of these is an address, not words.
+_ADDRESS = re.compile(r"@|://|www\.|\.(?:com|vn|net|org|gov|edu|int)\b", re.I)
+_STACKING = {"\u0302", "\u0306", "\u031b"}                 # circumflex, breve, horn
+_VIETNAMESE_ONLY_TONES = {"\u0309", "\u0323"}              # hỏi, nặng
+_TILDE_GRAVE = {"\u0303", "\u0300"}
+
+
+@dataclass
+class Respaced:
+    text: str
+    inserted: list[int] = field(default_factory=list)   # offsets in `text` of the spaces put in
+
+    def to_source(self, offset: int) -> int:
+        """The offset in the text before re-spacing that `offset` of the new text came from."""
+        return offset - bisect_right(self.inserted, offset - 1)
+
+
+def vietnamese_only(word: str) -> bool:
+    """A letter or mark that Vietnamese writes and the Western European languages do not."""
+    for ch in word:
+        if ch in "đĐ":
+            return True
+        parts = unicodedata.normalize("NFD", ch)
+        marks = set(parts[1:])
+        if marks & _VIETNAMESE_ONLY_TONES or "\u031b" in marks or ("\u0306" in marks and parts[0] in "aA"):
+            return True
+        if marks & _STACKING and marks - _STACKING:           # "ế", "ồ": a vowel mark and a tone
+            return True
+        if marks & _TILDE_GRAVE and parts[0] in "iuyIUYeE" and "\u0303" in marks:   # ĩ ũ ỹ ẽ
+            return True
+        if "\u0300" in marks and parts[0] in "aiyAIY":         # à ì ỳ (Italian writes ò ù: "Niccolò")
+            return True
+    return False
+
+
+def _marked(word: str) -> bool:
+    return not word.isascii()
+
+
+def _capitalised(word: str) -> bool:
+    return len(word) >= 2 and word[0].isupper() and (word[1:].islower() or word.isupper())
+
+
+def _acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper()
+
+
+def _is_vowel(letter: str) -> bool:
+    return unicodedata.normalize("NFD", letter.lower())[0] in "aeiouy"
+
+
+def _has_onset(word: str) -> bool:
+    return not _is_vowel(word[0])
+
+
+def _split_at(token: str, i: int) -> int:
+    """0 when `token` must not be split at i; otherwise a preference (higher is better)."""
+    left, right = token[:i], token[i:]
+    if left[-1].islower() and right[0].isupper():           # a change of case: "MỹDonald", "theoBBC"
+        function_word = left.lower() in syllable_model().unmarked_function_words
+        if is_syllable(left) and (_marked(left) or function_word) and _capitalised(right):
+            return 3
+        if left in _one_word_countries() and _capitalised(right):
+            return 3        # "CubaMiguel Díaz-Canel": a country's name is a word however it is spelt
+        return 0
+    if _acronym(left) and right[0].isupper() and right[1:].islower() and is_syllable(right):
+        return 3            # "TTXVNTổng": the last capital opens the next word
+    if not right.islower():
+        return 0
+    left_is_word = left.islower() or (_capitalised(left) and not left.isupper())
+    if left_is_word and is_syllable(left) and is_syllable(right) and vietnamese_only(token):
+        if _has_onset(right):
+            return 2
+        # "sốtại" reads "số tại", not "sốt ại"; two vowels meeting ("ngồí", "lưòi") are a misspelt syllable
+        return 1 if not _is_vowel(left[-1]) else 0
+    if _capitalised(left) and any(_is_vowel(c) for c in left) and not is_syllable(left) and is_syllable(right) \
+            and _has_onset(right) and vietnamese_only(right):
+        return 2            # "Trumpvề", "USDvào"
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _one_word_countries() -> frozenset[str]:
+    names = (name for row in read_tsv("countries.tsv") for name in row[1].split("|"))
+    return frozenset(n for n in names if n.isalpha() and n[0].isupper() and len(n) >= 3)
+
+
+@lru_cache(maxsize=65536)
+def split_token(token: str, depth: int = 0) -> tuple[str, ...]:
+    """The words a run of letters was made of: one when it is a syllable or cannot be told apart."""
+    if depth > 2 or len(token) < 3 or is_syllable(token):
+        return (token,)
+    scored = [(_split_at(token, i), i) for i in range(1, len(token))]
+    best = max(score for score, _ in scored)
+    if best == 0:
+        return (token,)
+    points = [i for score, i in scored if score == best]
+    if len(points) > 1:
+        return (token,)     # two readings: leave it as written
+    i = points[0]
+    return split_token(token[:i], depth + 1) + split_token(token[i:], depth + 1)
+
+
+def respace(text: str) -> Respaced:
+    inserted: list[int] = []
+    pieces: list[str] = []
+    out_len = 0          # length of "".join(pieces)
+    last = 0
+    for m in _LETTER_RUN.finditer(text):
+        token = m.group(0)
+        if token.isascii() and (token.islower() or token.isupper()):
+            continue                                   # the common case: nothing to split
+        parts = split_token(token)
+        if len(parts) == 1 or _in_code_or_address(text, m.start(), m.end()):
+            continue
+        pieces.append(text[last:m.start()])
+        out_len += m.start() - last
+        for k, part in enumerate(parts):
+            if k:
+                inserted.append(out_len)
+                pieces.append(" ")
+                out_len += 1
+            pieces.append(part)
+            out_len += len(part)
+        last = m.end()
+    if not inserted:
+        return Respaced(text)
+    pieces.append(text[last:])
+    return Respaced("".join(pieces), inserted)
+
+
+def _in_code_or_address(text: str, start: int, end: int) -> bool:
+    """Letters next to a digit or underscore (U23, COVID19x) or inside a URL or e-mail address."""
+    if (start > 0 and (text[start - 1].isdigit() or text[start - 1] == "_")) or \
+            (end < len(text) and (text[end].isdigit() or text[end] == "_")):
+        return True
+    chunk_start = text.rfind(" ", 0, start) + 1
+    chunk_end = text.find(" ", end)
+    chunk = text[chunk_start:chunk_end if chunk_end >= 0 else len(text)]
+    return bool(_ADDRESS.search(chunk))
