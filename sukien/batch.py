@@ -61,23 +61,30 @@ def plan(inputs, files_per_partition: int = FILES_PER_PARTITION, shard: int = JS
     return parts
 
 
-def _read(part: Part):
+def _read(part: Part, columns: dict[str, str] | None = None):
     if part.last_line:
         yield from read_jsonl_file(Path(part.paths[0]), part.first_line, part.last_line, part.offset)
     else:
         for p in part.paths:
-            yield from read_path(Path(p))
+            yield from read_path(Path(p), columns)
 
 
 def _span(s: Span | None):
     return [s.start, s.end] if s else None
 
 
-def process_partition(part: Part, out_dir: str, seq: int = 0) -> dict:
-    """Run the pipeline on one partition and write its Parquet files; skipped when already done."""
+def _error_row(exc) -> dict:
+    from .errors import SkippedDocument
+    reason = f"skipped: {exc.reason}" if isinstance(exc, SkippedDocument) else exc.reason
+    return {"source": exc.source, "reason": reason}
+
+
+def process_partition(part: Part, out_dir: str, seq: int = 0, columns: dict[str, str] | None = None) -> dict:
+    """Run the pipeline on one partition and write its Parquet files; skipped when already done. Records
+    skipped with a reason (not Vietnamese, not HTML) are kept in errors/ with the reason "skipped: …"."""
     import pyarrow as pa
     import pyarrow.parquet as pq
-    from .errors import InputError
+    from .errors import InputError, SkippedDocument
     from .pipeline import process
     from .store.db import content_hash
 
@@ -86,14 +93,16 @@ def process_partition(part: Part, out_dir: str, seq: int = 0) -> dict:
     if marker.exists():
         return {"partition": part.id, "skipped": True}
     rows = {t: [] for t in TABLES}
-    for result in _read(part):
+    for result in _read(part, columns):
+        if result.skipped:
+            result.error = SkippedDocument(*result.skipped)
         if result.error:
-            rows["errors"].append({"source": result.error.source, "reason": result.error.reason})
+            rows["errors"].append(_error_row(result.error))
             continue
         try:
             p = process(result.doc)
         except InputError as exc:
-            rows["errors"].append({"source": exc.source, "reason": exc.reason})
+            rows["errors"].append(_error_row(exc))
             continue
         a = p.article
         rows["documents"].append({
@@ -142,7 +151,7 @@ def _claim(out: Path, parts: list[Part]) -> None:
 
 
 def run(inputs, out_dir: str, scheduler: str = "local", workers: int | None = None, progress: bool = True,
-        partition_size: int | None = None) -> list[dict]:
+        partition_size: int | None = None, columns: dict[str, str] | None = None) -> list[dict]:
     """Process every partition on Dask. `scheduler`: "local" (a LocalCluster of processes), "sync" (in this
     process, for debugging) or a scheduler address such as tcp://host:8786. `partition_size`: files, or lines
     of a JSON Lines file, per partition; an output directory holds one batch (another size is refused)."""
@@ -150,7 +159,7 @@ def run(inputs, out_dir: str, scheduler: str = "local", workers: int | None = No
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     _claim(Path(out_dir), parts)
     if scheduler == "sync":
-        return [process_partition(p, out_dir, i) for i, p in enumerate(parts)]
+        return [process_partition(p, out_dir, i, columns) for i, p in enumerate(parts)]
     from dask.distributed import Client, LocalCluster, progress as dask_progress
     cluster = None
     if scheduler == "local":
@@ -161,7 +170,7 @@ def run(inputs, out_dir: str, scheduler: str = "local", workers: int | None = No
         client = Client(scheduler)
     try:
         futures = client.map(process_partition, parts, [str(Path(out_dir).resolve())] * len(parts), range(len(parts)),
-                             pure=False)
+                             [columns] * len(parts), pure=False)
         if progress:
             dask_progress(futures)
         return client.gather(futures)
@@ -225,6 +234,9 @@ def load(out_dir: str, store) -> dict:
             counts[res.status] += 1
     for _, rows in _tables(out_dir, "errors"):
         for r in rows:
+            if r["reason"].startswith("skipped: "):
+                counts["skipped"] = counts.get("skipped", 0) + 1     # not an article: counted, not an error
+                continue
             store.record_error(r["source"], r["reason"])
             counts["errors"] += 1
     return counts

@@ -13,6 +13,19 @@ from rich.text import Text
 console = Console(stderr=True, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
+def _columns(ctx, param, value):
+    from .ingest.archives import parse_columns
+    try:
+        return parse_columns(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+COLUMNS_OPTION = click.option(
+    "--columns", callback=_columns, metavar="FIELD=COLUMN,…",
+    help="Columns of CSV/TSV/Parquet exports: text, html, title, date, url, outlet, id "
+         "(e.g. text=Content,title=Title,date=Time,url=URL); default: the usual header names.")
+
 DB_OPTION = click.option("--db", "db", envvar="SUKIEN_DB", default=None,
                          help="SQLite path or database URL (postgresql://…); default sukien.db or $SUKIEN_DB.")
 
@@ -31,8 +44,10 @@ def main():
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
 @click.option("--no-extract", is_flag=True, help="Store cleaned documents only.")
-def ingest(paths, db, no_extract):
-    """Read, clean, extract and store articles (files, directories, globs, JSON Lines, '-' for stdin)."""
+@COLUMNS_OPTION
+def ingest(paths, db, no_extract, columns):
+    """Read, clean, extract and store articles (files, directories, globs, JSON Lines, WARC, CSV/TSV/Parquet,
+    '-' for stdin)."""
     from .pipeline import ingest as run_ingest
     from .store import open_store
 
@@ -44,11 +59,14 @@ def ingest(paths, db, no_extract):
         def seen(source, status):
             progress.update(task, advance=1, description=f"{status}: {source[-50:]}")
 
-        summary = run_ingest(paths, store, on_document=seen, extract=not no_extract)
+        summary = run_ingest(paths, store, on_document=seen, extract=not no_extract, columns=columns)
     for line in summary.errors:
         click.echo(f"error: {line}", err=True)   # one plain line per bad document, never wrapped
+    for reason, count in summary.skip_reasons.most_common():
+        click.echo(f"skipped {count}: {reason}", err=True)
     console.print(f"new {summary.new} · unchanged {summary.unchanged} · duplicate {summary.duplicate} · "
-                  f"failed {summary.failed} · events {summary.events}  ({store.url})", highlight=False)
+                  f"skipped {summary.skipped} · failed {summary.failed} · events {summary.events}  ({store.url})",
+                  highlight=False)
     store.close()
     sys.exit(0 if summary.ok else 1)
 
@@ -56,14 +74,19 @@ def ingest(paths, db, no_extract):
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per event (the contract of events.md).")
-def extract(paths, as_json):
+@COLUMNS_OPTION
+def extract(paths, as_json, columns):
     """Extract events from articles without storing them."""
+    from .errors import SkippedDocument
     from .pipeline import process_all
 
     failed = 0
     table = Table("doc", "type", "source", "target", "date", "modality", show_lines=False)
     table.add_column("sentence", no_wrap=True, overflow="ellipsis", max_width=70)
-    for result, processed in process_all(paths):
+    for result, processed in process_all(paths, columns=columns):
+        if isinstance(result.error, SkippedDocument):
+            click.echo(f"skipped: {result.error}", err=True)
+            continue
         if processed is None:
             failed += 1
             click.echo(f"error: {result.error}", err=True)
@@ -222,12 +245,14 @@ def actor(name, db, as_json):
 @click.option("--workers", type=int, help="Workers of the LocalCluster (default: one per core).")
 @click.option("--partition-size", type=click.IntRange(min=1), help="Files (or JSON Lines lines) per partition "
               "[default: 50 files, 100 lines]. Smaller partitions lose less work when a batch is killed.")
-def batch(paths, out_dir, scheduler, workers, partition_size):
+@COLUMNS_OPTION
+def batch(paths, out_dir, scheduler, workers, partition_size, columns):
     """Run the pipeline over whole archives on Dask; partitioned Parquet under --out; re-runs skip what is done."""
     from .batch import BatchError, run
 
     try:
-        results = run(paths, out_dir, scheduler=scheduler, workers=workers, partition_size=partition_size)
+        results = run(paths, out_dir, scheduler=scheduler, workers=workers, partition_size=partition_size,
+                      columns=columns)
     except BatchError as exc:
         raise click.ClickException(str(exc)) from None
     done = [r for r in results if not r.get("skipped")]

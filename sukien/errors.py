@@ -8,3 +8,8 @@ class InputError(Exception):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+
+class SkippedDocument(InputError):
+    """A record that is not an article to read (not Vietnamese, not HTML, an HTTP error page): counted and
+    named in the summary, never an error."""

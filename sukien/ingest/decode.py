@@ -28,7 +28,7 @@ def looks_binary(data: bytes) -> bool:
     return controls > len(sample) * 0.02
 
 
-def _vietnamese_ratio(text: str) -> float:
+def vietnamese_ratio(text: str) -> float:
     """Share of Vietnamese-only letters; 0 when letters outside the Vietnamese alphabet show up (ñ, ø, Õ:
     what TCVN3 or VNI bytes look like through a Windows code page)."""
     letters = [c for c in text if c.isalpha()]
@@ -67,7 +67,7 @@ def decode_bytes(data: bytes, source: str) -> str:
         text = unicodedata.normalize("NFC", data.decode("cp1258"))
     except UnicodeDecodeError:
         text = ""
-    if text and _vietnamese_ratio(text) > 0.08:
+    if text and vietnamese_ratio(text) > 0.08:
         return text
     # The 8-bit code of the ABC fonts (.VnTime) of the 1990s-2000s, still in old archives.
     text = from_tcvn3(data)
@@ -91,6 +91,6 @@ def _reads_as_vietnamese(text: str) -> bool:
     """Vietnamese letters, and words shaped like Vietnamese syllables: bytes of another 8-bit code page
     (Cyrillic, Greek…) also become Vietnamese letters through the TCVN3 table, but not syllables."""
     words = re.findall(r"[^\W\d_]+", text)
-    if len(words) < 3 or _vietnamese_ratio(text) <= 0.08:
+    if len(words) < 3 or vietnamese_ratio(text) <= 0.08:
         return False
     return sum(1 for w in words if is_vietnamese_syllable(w.lower())) >= 0.8 * len(words)

@@ -1,4 +1,4 @@
-"""Readers for plain text, HTML, JSON Lines, directories, globs and stdin.
+"""Readers for plain text, HTML, JSON Lines, directories, globs and stdin (archives: `archives.py`).
 
 Every reader yields `ReadResult`s: either a RawDocument or an InputError for one document, so one bad
 file or line never stops a batch.
@@ -17,6 +17,7 @@ from typing import Iterable, Iterator
 
 from ..errors import InputError
 from ..model import RawDocument
+from .archives import archive_kind, table_or_warc
 from .decode import MAX_BYTES, decode_bytes, looks_binary, too_large
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -30,10 +31,17 @@ _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<div|<
 class ReadResult:
     doc: RawDocument | None = None
     error: InputError | None = None
+    skipped: tuple[str, str] | None = None     # (record, reason): not an article, and not an error either
+
+
+# Day first, as Vietnamese sites print it: "21/11/2025 20:01 GMT+7", "Thứ ba, 29/4/2025 19:27 (GMT+7)",
+# "29-04-2025 - 19:27"; an optional weekday and time around it.
+_DAY_FIRST = re.compile(r"^(?:(?:thứ\s+\w+|chủ\s+nhật|cn)\s*,?\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b", re.I)
 
 
 def parse_date(value) -> date | None:
-    """ISO date or date-time (with offset) to a date; None for anything else."""
+    """ISO date or date-time (with offset), or a day-first date of a Vietnamese site, to a date; None for
+    anything else."""
     if not value or not isinstance(value, str):
         return None
     value = value.strip()
@@ -42,9 +50,12 @@ def parse_date(value) -> date | None:
     except ValueError:
         pass
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    day, month, year = (m[3], m[2], m[1]) if m else (None, None, None)
+    if not m and (m := _DAY_FIRST.match(value)):
+        day, month, year = m[1], m[2], m[3]
     if m:
         try:
-            return date(int(m[1]), int(m[2]), int(m[3]))
+            return date(int(year), int(month), int(day))
         except ValueError:
             return None
     return None
@@ -144,10 +155,14 @@ def read_jsonl_lines(lines: Iterable[tuple[int, str]], name: str) -> Iterator[Re
         yield ReadResult(doc=doc)
 
 
-def read_path(path: Path) -> Iterator[ReadResult]:
+def read_path(path: Path, columns: dict[str, str] | None = None) -> Iterator[ReadResult]:
+    """The documents of one file; `columns` maps fields to the columns of a CSV/TSV/Parquet export."""
     source = str(path)
     if path.suffix.lower() in JSONL_SUFFIXES:
         yield from read_jsonl_file(path)
+        return
+    if archive_kind(path) and path.is_file():
+        yield from table_or_warc(path, columns)
         return
     try:
         if path.stat().st_size > MAX_BYTES:     # refused before reading: a huge file never enters memory
@@ -247,7 +262,7 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | str]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if not name.startswith(".") and not name.endswith(".metadata.jsonl") and name != "metadata.jsonl" \
-                            and Path(name).suffix.lower() in ARTICLE_SUFFIXES:
+                            and (Path(name).suffix.lower() in ARTICLE_SUFFIXES or archive_kind(Path(name))):
                         yield Path(root) / name
         elif path.exists():
             yield path
@@ -282,9 +297,9 @@ def read_stdin() -> Iterator[ReadResult]:
         yield ReadResult(doc=RawDocument(key="stdin", source="<stdin>", raw_text=text))
 
 
-def iter_documents(inputs: Iterable[str]) -> Iterator[ReadResult]:
+def iter_documents(inputs: Iterable[str], columns: dict[str, str] | None = None) -> Iterator[ReadResult]:
     for item in expand_inputs(inputs):
         if item == "-":
             yield from read_stdin()
         else:
-            yield from read_path(item)
+            yield from read_path(item, columns)
