@@ -85,3 +85,21 @@ def test_pages_and_plain_files_are_not_cut_by_a_crawl_layout(kind):
 def test_other_outlets_are_left_alone():
     article = clean(_record(BODY + TEASERS, "VnExpress"))
     assert "Alain Mercier" in article.text
+
+
+def test_tuoitre_caption_at_the_head_goes_to_the_captions_with_its_whole_credit():
+    head = ("Lãnh đạo hai bộ đã ký bản ghi nhớ. Sự kiện được chứng kiến bởi Thủ tướng Đào Quốc Tuấn và Thủ tướng "
+            "Ba Lan Jan Nowak - Ảnh: QUANG ĐỊNH ")
+    article = clean(_record(head + BODY + TRAILING_LEAD, "Tuổi Trẻ"))
+    assert article.text.startswith("Tiêu đề\n\nChiều 12/3, Thủ tướng Đào Quốc Tuấn")
+    assert article.captions[0].startswith("Lãnh đạo hai bộ đã ký bản ghi nhớ.")
+    assert article.captions[0].endswith("Ảnh: QUANG ĐỊNH")
+    assert [e.type for e in process(_record(head + BODY + TRAILING_LEAD, "Tuổi Trẻ")).events] == ["TALKS"]
+
+
+def test_a_lead_before_a_one_sentence_caption_stays_in_the_body():
+    text = ("Sáng 25/4, Chủ tịch nước Lê Minh Khang đã hội đàm với Tổng thống Chile Pablo Ortega tại Santiago. "
+            "Hai nhà lãnh đạo bắt tay. Ảnh:Lâm Khánh/TTXVN. " + BODY)
+    article = clean(_record(text, "Znews"))
+    assert article.text.startswith("Tiêu đề\n\nSáng 25/4, Chủ tịch nước Lê Minh Khang đã hội đàm")
+    assert "Hai nhà lãnh đạo bắt tay" not in article.text

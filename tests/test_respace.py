@@ -24,12 +24,16 @@ GLUED = [
     ("theoTTXVN, TheoReuters", "theo TTXVN, Theo Reuters"),
     ("giá 20 USDvào tháng 5", "giá 20 USD vào tháng 5"),
     ("Chủ tịch CubaMiguel Herrera", "Chủ tịch Cuba Miguel Herrera"),
+    ("Tổng thốngMỹAlan Brooks", "Tổng thống Mỹ Alan Brooks"),          # three words, two changes of case
+    ("ở đâuvàBạn đọc", "ở đâu và Bạn đọc"),
+    ("giá1,32 triệu USDvà30 triệu USD", "giá 1,32 triệu USD và 30 triệu USD"),
+    ("ngày20/5, năm2025", "ngày 20/5, năm 2025"),
 ]
 
 # Foreign names, codes and addresses that must stay as written.
 NEVER_SPLIT = ["Kuwait", "Ramaphosa", "McNamara", "AlBudaiwi", "LeCun", "DeSantis", "iPhone", "VinFast",
                "TikTok", "YouTube", "José", "João", "Martín", "Ramón", "Rubén", "Bogotá", "Perú", "Niccolò",
-               "U23", "COVID-19", "G20", "F16", "https://tuoitre.vn/ChinhPhu-va", "ban.doc@TuoiTre.vn",
+               "U23", "COVID-19", "G20", "F16", "H5N1", "km2", "iPhone16", "Motor1", "https://tuoitre.vn/ChinhPhu-va", "ban.doc@TuoiTre.vn",
                "Tiếng Việt", "Nguyễn", "nghiêng", "khuỷu", "quỳnh", "Quốc", "QUỐC"]
 
 

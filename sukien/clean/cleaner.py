@@ -95,7 +95,8 @@ class _Cleaner:
         doc = self.doc
         raw = doc.prepared_text if doc.prepared_text is not None else doc.raw_text
         raw, cut = apply_layout(doc, raw)        # the crawl's own furniture, before spaces are collapsed
-        self.removed.extend(cut)
+        self.captions.extend(normalize_text(r.text) for r in cut if r.kind == "caption")
+        self.removed.extend(r for r in cut if r.kind != "caption")
         lines = normalize_text(raw).split("\n")
         lines = self.strip_date_line(lines)
         lines = [self.strip_inline_furniture(x) for x in lines]

@@ -24,7 +24,10 @@ OUTLET_INLINE = re.compile(r"\s*\(([^()]{2,20})\)\s*[-–—]\s*")
 _AGENCY = r"(?:[A-ZĐ][A-ZĐ0-9+]{1,9}(?:\.(?:vn|VN|com))?|Reuters|Yonhap|Xinhua|Getty(?: Images)?|Internet|internet|baoquocte\.vn|Tuổi Trẻ|Kyodo|Sputnik|Tân Hoa Xã|Bloomberg)"
 _NAME2 = r"(?:[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*\s[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*)"
 _CREDIT_PART = rf"(?:{_AGENCY}(?![\wÀ-ỹ])|{_NAME2})"
-CREDIT = rf"{_CREDIT_PART}(?:\s*(?:/|-|–|,|và)\s*{_CREDIT_PART}){{0,3}}(?:\s+phát)?"
+_UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+# A credit in capitals runs on over the next words in capitals: "Ảnh: QUANG ĐỊNH", "Ảnh: THE NEW ZEALAND HERALD".
+_CAPITALS_RUN = rf"(?:\s+[{_UPPER}][{_UPPER}]+(?=\s)){{0,3}}"
+CREDIT = rf"{_CREDIT_PART}{_CAPITALS_RUN}(?:\s*(?:/|-|–|,|và)\s*{_CREDIT_PART}{_CAPITALS_RUN}){{0,3}}(?:\s+phát)?"
 CAPTION_PAREN = re.compile(r"\s*\(\s*Ảnh\s*:[^()]{0,80}\)\s*\.?")
 CAPTION_RUN_IN = re.compile(rf"(?<![\wÀ-ỹ])Ảnh\s*:\s*{CREDIT}\.?")
 CAPTION_NUMBERED = re.compile(r"\s+-\s+Ảnh\s+\d+\.?\s*$")

@@ -86,6 +86,14 @@ class _Cutter:
                 self.cut_from(start, "promo")
                 return
 
+    def head_caption(self, rule: dict) -> None:
+        m = F.CAPTION_RUN_IN.search(self.text, 0, rule["within_chars"])
+        if not m or len(_sentence_starts(self.text[:m.start()])) > rule["max_sentences"]:
+            return
+        self.removed.append(Removed("caption", self.text[:m.end()].strip()))
+        self.text = self.text[m.end():].lstrip(" .")
+        self.blocks = [b - m.end() for b in self.blocks if b > m.end()]
+
     def trailing_lead(self, rule: dict) -> None:
         starts = _sentence_starts(self.text)
         if len(starts) < rule["min_body_sentences"]:
@@ -105,7 +113,7 @@ def apply_layout(doc: RawDocument, text: str) -> tuple[str, list[Removed]]:
     if layout is None:
         return text, []
     cutter = _Cutter(unicodedata.normalize("NFC", text), layout)
-    for name in ("trailing_teasers", "book_box", "trailing_lead"):    # from the end of the record inwards
+    for name in ("trailing_teasers", "book_box", "trailing_lead", "head_caption"):   # the tail first, inwards
         if name in layout.rules:
             getattr(cutter, name)(layout.rules[name])
     return cutter.text, cutter.removed

@@ -28,12 +28,43 @@ from functools import lru_cache
 from ..lexicons import read_tsv
 from ..lexicons.syllable import is_syllable, syllable_model
 
-_LETTER_RUN = re.compile(r"[^\W\d_]{3,}")
 # A chunk of non-space text holding one of these is an address, not words.
 _ADDRESS = re.compile(r"@|://|www\.|\.(?:com|vn|net|org|gov|edu|int)\b", re.I)
 _STACKING = {"\u0302", "\u0306", "\u031b"}                 # circumflex, breve, horn
 _VIETNAMESE_ONLY_TONES = {"\u0309", "\u0323"}              # hỏi, nặng
 _TILDE_GRAVE = {"\u0303", "\u0300"}
+
+
+def _letter_classes() -> tuple[str, str, str]:
+    """Character classes of Vietnamese vowels, lower-case and upper-case letters (every tone on every vowel)."""
+    tones = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+    vowels = {unicodedata.normalize("NFC", v + t) for v in "aăâeêioôơuưy" for t in tones}
+    lower = set("abcdefghijklmnopqrstuvwxyzđ") | vowels
+    return ("".join(sorted(vowels | {v.upper() for v in vowels})), "".join(sorted(lower)),
+            "".join(sorted(c.upper() for c in lower)))
+
+
+_V, _LOWER, _UPPER = _letter_classes()
+# What shows a letter run may hold two words: a change of case inside ("MỹDonald", "TTXVNTổng"), two vowel
+# groups with a consonant between ("Chínhđã": one Vietnamese syllable has one), or a number right after.
+# Runs without any of these (nearly all) are never looked at in Python.
+_HINT = re.compile(rf"[{_LOWER}][{_UPPER}]|[{_UPPER}]{{2}}[{_LOWER}]|[{_V}][^\W\d_{_V}]+[{_V}]|[^\W\d_](?=\d)")
+
+
+def _candidate_runs(text: str):
+    """(start, end) of each letter run holding a hint, once."""
+    run_end = -1
+    for m in _HINT.finditer(text):
+        if m.start() < run_end:
+            continue
+        start, end = m.start(), m.end()
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        while end < len(text) and text[end].isalpha():
+            end += 1
+        run_end = end
+        if end - start >= 2:
+            yield start, end
 
 
 @dataclass
@@ -72,6 +103,11 @@ def _capitalised(word: str) -> bool:
     return len(word) >= 2 and word[0].isupper() and (word[1:].islower() or word.isupper())
 
 
+def _opens_word(right: str) -> bool:
+    """The right part starts a word: a capital and a lower-case letter ("Donald…"), or an acronym ("BBC…")."""
+    return len(right) >= 2 and right[0].isupper() and (right[1].islower() or right[1].isupper())
+
+
 def _acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper()
 
@@ -88,10 +124,13 @@ def _split_at(token: str, i: int) -> int:
     """0 when `token` must not be split at i; otherwise a preference (higher is better)."""
     left, right = token[:i], token[i:]
     if left[-1].islower() and right[0].isupper():           # a change of case: "MỹDonald", "theoBBC"
-        function_word = left.lower() in syllable_model().unmarked_function_words
-        if is_syllable(left) and (_marked(left) or function_word) and _capitalised(right):
+        if not _opens_word(right):
+            return 0
+        word = split_token(left)[-1]          # "đâuvàBạn": the word before the capital is "và"
+        function_word = word.lower() in syllable_model().unmarked_function_words
+        if is_syllable(word) and (_marked(word) or function_word):
             return 3
-        if left in _one_word_countries() and _capitalised(right):
+        if word in _one_word_countries():
             return 3        # "CubaMiguel Díaz-Canel": a country's name is a word however it is spelt
         return 0
     if _acronym(left) and right[0].isupper() and right[1:].islower() and is_syllable(right):
@@ -126,9 +165,9 @@ def split_token(token: str, depth: int = 0) -> tuple[str, ...]:
     if best == 0:
         return (token,)
     points = [i for score, i in scored if score == best]
-    if len(points) > 1:
+    if len(points) > 1 and best < 3:
         return (token,)     # two readings: leave it as written
-    i = points[0]
+    i = points[0]           # several changes of case: split at the first, the rest splits in turn
     return split_token(token[:i], depth + 1) + split_token(token[i:], depth + 1)
 
 
@@ -137,15 +176,17 @@ def respace(text: str) -> Respaced:
     pieces: list[str] = []
     out_len = 0          # length of "".join(pieces)
     last = 0
-    for m in _LETTER_RUN.finditer(text):
-        token = m.group(0)
+    for start, end in _candidate_runs(text):
+        token = text[start:end]
         if token.isascii() and (token.islower() or token.isupper()):
-            continue                                   # the common case: nothing to split
-        parts = split_token(token)
-        if len(parts) == 1 or _in_code_or_address(text, m.start(), m.end()):
+            continue                                   # English words and acronyms: nothing to split
+        parts = list(split_token(token))
+        if end < len(text) and text[end].isdigit() and _glued_to_number(parts[-1]):
+            parts.append("")                           # "giá1,32 triệu", "từ82.000": a space before the number
+        if len(parts) == 1 or _in_address(text, start, end):
             continue
-        pieces.append(text[last:m.start()])
-        out_len += m.start() - last
+        pieces.append(text[last:start])
+        out_len += start - last
         for k, part in enumerate(parts):
             if k:
                 inserted.append(out_len)
@@ -153,17 +194,21 @@ def respace(text: str) -> Respaced:
                 out_len += 1
             pieces.append(part)
             out_len += len(part)
-        last = m.end()
+        last = end
     if not inserted:
         return Respaced(text)
     pieces.append(text[last:])
     return Respaced("".join(pieces), inserted)
 
 
-def _in_code_or_address(text: str, start: int, end: int) -> bool:
-    """Letters next to a digit or underscore (U23, COVID19x) or inside a URL or e-mail address."""
-    if (start > 0 and (text[start - 1].isdigit() or text[start - 1] == "_")) or \
-            (end < len(text) and (text[end].isdigit() or text[end] == "_")):
+def _glued_to_number(word: str) -> bool:
+    """A lower-case syllable with a Vietnamese mark never runs into a number ("U23", "km2" are ASCII)."""
+    return word.islower() and not word.isascii() and is_syllable(word)
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Letters inside a URL, an e-mail address or an identifier (snake_case)."""
+    if (start > 0 and text[start - 1] == "_") or (end < len(text) and text[end] == "_"):
         return True
     chunk_start = text.rfind(" ", 0, start) + 1
     chunk_end = text.find(" ", end)
