@@ -149,3 +149,15 @@ def test_usual_headers_need_no_mapping_and_a_wrong_mapping_is_one_line(crawl_csv
     assert errors == [f"{crawl_csv}: no column 'Body' (columns: {', '.join(CRAWL_HEADER)})"]
     bad = CliRunner().invoke(main, ["extract", str(crawl_csv), "--columns", "txt=Content"])
     assert bad.exit_code == 2 and "is not FIELD=COLUMN" in bad.output
+
+
+def test_batch_reads_the_crawl_csv_with_the_same_mapping(crawl_csv, tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(crawl_csv), "--out", str(out), "--scheduler", "sync",
+                                       "--columns", COLUMNS])
+    assert result.exit_code == 0, result.output
+    assert "2 documents" in result.output and "2 errors" in result.output
+    db = tmp_path / "b.db"
+    assert CliRunner().invoke(main, ["load", str(out), "--db", str(db)]).exit_code == 0
+    docs = [json.loads(line) for line in CliRunner().invoke(main, ["docs", "--db", str(db), "--json"]).output.splitlines()]
+    assert sorted(d["url"] for d in docs) == ["https://tuoitre.vn/hoi-dam-1.htm", "https://znews.vn/tiep-dai-su-post2.html"]
