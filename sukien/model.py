@@ -1,7 +1,6 @@
 """Typed data model. One `Article` owns the cleaned text; everything else holds offsets into it."""
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -51,11 +50,15 @@ class Article:
     outlet: str | None = None
     pub_date: date | None = None
     url: str | None = None
-    inserted_spaces: list[int] = field(default_factory=list)   # offsets in `text` of spaces re-spacing put in
+    _raw_map: object = field(default=None, repr=False, compare=False)
 
-    def before_respacing(self, offset: int) -> int:
-        """The offset in the text as cleaned before re-spacing that `offset` of `text` came from."""
-        return offset - bisect_right(self.inserted_spaces, offset - 1)
+    def raw_offset(self, offset: int) -> int | None:
+        """Where the character at `offset` of `text` is in `raw_text` (None for what cleaning made: a title
+        from metadata, a space put in). Computed on first use (clean/align.py)."""
+        if self._raw_map is None:
+            from .clean.align import align
+            self._raw_map = align(self.text, self.raw_text, self.paragraphs, self.title)
+        return self._raw_map.raw_offset(offset)
 
     def span_text(self, span: Span | None) -> str | None:
         return span.of(self.text) if span else None

@@ -175,14 +175,12 @@ class _Cleaner:
             self.find_outlet(title)
 
         parts = ([title] if title else []) + paragraphs
-        text, spans, pos, inserted = "", [], 0, []
+        text, spans, pos = "", [], 0
         for k, part in enumerate(parts):
             if k:
                 text += "\n\n"
                 pos += 2
-            respaced = respace(part)             # words a link or bold run glued together
-            inserted.extend(pos + i for i in respaced.inserted)
-            part = respaced.text
+            part = respace(part).text            # words a link or bold run glued together
             spans.append(Span(pos, pos + len(part)))
             text += part
             pos += len(part)
@@ -191,7 +189,7 @@ class _Cleaner:
         return Article(key=doc.key, source=doc.source, raw_text=doc.raw_text, text=text, paragraphs=spans,
                        title=title_span, lead=body_spans[0] if body_spans else None,
                        captions=self.captions, removed=self.removed, outlet=self.outlet,
-                       pub_date=self.pub_date, url=doc.url, inserted_spaces=inserted)
+                       pub_date=self.pub_date, url=doc.url)
 
 
 def clean(doc: RawDocument) -> Article:
