@@ -1,10 +1,13 @@
-"""Person-mention precision/recall on a hand-checked sample (tests/data/person_mentions.jsonl), with
-underthesea's CRF `ner` (B-PER/I-PER) as the baseline on the same cleaned text.
+"""Person-mention precision/recall on a hand-checked sample, with underthesea's CRF `ner` (B-PER/I-PER) as
+the baseline on the same cleaned text. Samples: `dev` (tests/data/person_mentions.jsonl: 16 documents of
+seeds, news_dev and leads, checked while the rules were written) and `modern` (tests/data/
+person_mentions_modern.jsonl: 30 articles of news_modern_dev drawn at random and checked in session 3
+before any actor rule was changed for them).
 
 Gold mentions are every occurrence of the annotated name strings in the cleaned text (longest first).
 A predicted mention counts when its span equals a gold span.
 
-    python bench/actors.py [--json]
+    python bench/actors.py [--sample dev|modern] [--json]
 """
 from __future__ import annotations
 
@@ -18,11 +21,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import ROOT, SHARED, commit  # noqa: E402
 
 
-def load_sample():
+SAMPLES = {"dev": "person_mentions.jsonl", "modern": "person_mentions_modern.jsonl"}
+
+
+def load_sample(name: str = "dev"):
     from sukien.clean import clean
     from sukien.ingest import iter_documents
     sample = []
-    for line in (ROOT / "tests" / "data" / "person_mentions.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (ROOT / "tests" / "data" / SAMPLES[name]).read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         path, _, key = rec["source"].partition("#")
         docs = [r.doc for r in iter_documents([str(SHARED / path)]) if r.doc and (not key or r.doc.key == key)]
@@ -84,10 +90,12 @@ def prf(tp, n_pred, n_gold):
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--sample", choices=sorted(SAMPLES), default="dev")
     args = ap.parse_args()
     totals = {"sukien": [0, 0, 0], "underthesea_ner": [0, 0, 0]}
     errors = []
-    for article, names in load_sample():
+    sample = load_sample(args.sample)
+    for article, names in sample:
         gold = gold_spans(article.text, names)
         for system, fn in (("sukien", ours), ("underthesea_ner", underthesea_ner)):
             pred = fn(article)
@@ -98,7 +106,7 @@ def main():
             if system == "sukien":
                 errors += [(article.key, "spurious", article.text[a:b]) for a, b in sorted(pred - gold)]
                 errors += [(article.key, "missed", article.text[a:b]) for a, b in sorted(gold - pred)]
-    result = {"commit": commit(), "documents": len(load_sample())}
+    result = {"commit": commit(), "sample": args.sample, "documents": len(sample)}
     for system, (tp, n_pred, n_gold) in totals.items():
         p, r, f = prf(tp, n_pred, n_gold)
         result[system] = {"precision": p, "recall": r, "f1": f, "gold": n_gold, "pred": n_pred, "correct": tp}
