@@ -8,20 +8,22 @@ from dataclasses import dataclass
 
 from ..lexicons.fold import fold
 from ..lexicons.index import Match, lexicon
+from ..lexicons.syllable import is_syllable
 from ..model import Mention, Span
 from .names import is_foreign_token, looks_like_name, looks_like_organization, stopwords, surnames
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*(?:\.[^\W\d_][\w’'-]*)*\.?")   # words; inner dots only before a letter
-# Lower-case words that sit in front of a place, never of a person.
-_PLACE_BEFORE = {"tỉnh", "thành", "phố", "huyện", "xã", "đô", "tại", "ở", "quận", "khu", "đường", "sông", "khẩu",
-                 "trấn", "bang", "vùng", "đảo", "biển", "trường", "cung", "phường", "viện", "hãng", "tập", "đoàn",
-                 "tàu", "cảng", "sân", "bay", "chiến", "dịch", "hiệp", "định", "tuyên", "bố", "công", "ty", "báo",
-                 "tờ", "kênh", "đài", "tổ", "chức", "nhà", "khách", "dự", "án", "sáng", "kiến", "hội", "nghị",
-                 "kỳ", "họp", "diễn", "đàn", "chương", "trình", "quỹ", "giải", "thưởng", "huân", "chương", "núi",
-                 "đèo", "hồ", "vịnh", "tới", "đến", "sang", "về", "từ", "thăm", "hoàng", "gia", "liên",
-                 "quảng", "lăng", "nghĩa", "trang", "đại", "lộ", "ngân", "hàng", "khu", "vực", "nhóm", "phái",
-                 # vessels, aircraft and products: "xuồng tuần tra Metal Shark", "tàu lớp Hamilton"
-                 "xuồng", "lớp", "tra", "mẫu", "hiệu", "dòng", "cơ", "thuyền"}
+# Lower-case words and phrases that sit in front of a place, a body or a thing, never of a person. Phrases are
+# whole: "gia" alone comes before a person ("Chuyên gia Vũ Minh Khương"), "hoàng gia" does not.
+_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(map(re.escape, (
+    "tỉnh", "thành phố", "phố", "huyện", "xã", "thủ đô", "tại", "ở", "quận", "khu", "đường", "sông", "cửa khẩu",
+    "thị trấn", "bang", "vùng", "đảo", "biển", "trường", "cung", "phường", "viện", "hãng", "tập đoàn", "tàu",
+    "cảng", "sân bay", "máy bay", "chiến dịch", "hiệp định", "tuyên bố", "công ty", "báo", "tờ", "kênh", "đài",
+    "tổ chức", "nhà khách", "dự án", "sáng kiến", "hội nghị", "kỳ họp", "diễn đàn", "chương trình", "quỹ",
+    "giải thưởng", "huân chương", "núi", "đèo", "hồ", "vịnh", "tới", "đến", "sang", "về", "từ", "thăm",
+    "hoàng gia", "liên", "quảng", "lăng", "nghĩa trang", "đại lộ", "ngân hàng", "khu vực", "nhóm", "phái",
+    # vessels, aircraft and products: "xuồng tuần tra Metal Shark", "tàu lớp Hamilton"
+    "xuồng", "tuần tra", "lớp", "mẫu", "hiệu", "dòng", "phi cơ", "thuyền")), key=len, reverse=True)) + r")\s+$")
 _SECTORS_IN_TITLE = {"GOV", "LEG", "MIL", "JUD", "DIP", "BUS", "IGO", ""}
 
 
@@ -33,6 +35,10 @@ class Token:
     cap: bool          # starts with a capital letter
 
 
+# "al-Masri", "el-Sisi", "bin-Salman", "d'Estaing": a particle joined to a capitalised name is part of the name
+_PARTICLE_JOINED = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|bint|abu|d)[-’'][A-ZĐ]")
+
+
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text, start, end):
@@ -40,8 +46,13 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         if t.endswith(".") and not re.fullmatch(r"(?:[A-ZĐ]\.)+", t):
             e -= 1
             t = t[:-1]
-        out.append(Token(s, e, t, t[:1].isupper()))
+        out.append(Token(s, e, t, t[:1].isupper() or bool(_PARTICLE_JOINED.match(t))))
     return out
+
+
+def _acronym(word: str) -> bool:
+    """Capitals that are no Vietnamese syllable: an acronym ("GCC", "HĐQT"), not a name in capitals."""
+    return len(word) >= 2 and word.isupper() and word.isalpha() and not is_syllable(word)
 
 
 class SentenceMentions:
@@ -155,12 +166,19 @@ class SentenceMentions:
         return self.tokens[i - 1] if i > 0 else None
 
     def accept_name(self, run: list[Token]) -> list[Token] | None:
+        if self.text[run[0].start - 1:run[0].start] in ("$", "#", "@"):
+            return None          # a ticker, hashtag or handle ("$TRUMP"), not a person
         # Leading function words ("Theo", "Sáng") never start a name, unless the whole run is a known person.
         folded_run = fold(" ".join(t.text for t in run))
         if folded_run in self.lex.persons or folded_run in self.known:
             return run
         while run and run[0].text in stopwords():
             run = run[1:]
+        # An acronym is a body, never part of a person's name ("(GCC) Jasem Mohamed AlBudaiwi", "HĐQT VNVC");
+        # a name in capitals is Vietnamese syllables ("NGÔ CHÍ DŨNG")
+        while run and _acronym(run[0].text):
+            run = run[1:]
+
         while len(run) > 1 and run[-1].text in self.SENTENCE_STARTERS and \
                 re.match(r" [a-zà-ỹđ]", self.text[run[-1].end:run[-1].end + 2]) and \
                 not re.match(r" (và|cùng|với|đã|sẽ|cũng|đang|vừa|nói|cho)(?!\w)", self.text[run[-1].end:run[-1].end + 6]):
@@ -179,7 +197,8 @@ class SentenceMentions:
         # Trưởng Cơ quan …" is a list of offices)
         titled = prev_mask is not None and prev_mask.kind in ("title", "honorific", "country", "org") and \
             self.gap(prev.end, run[0].start) == " "
-        if prev is not None and not prev.cap and prev.text.lower() in _PLACE_BEFORE and not titled:
+        if prev is not None and not prev.cap and not titled and \
+                _PLACE_BEFORE.search(self.text[max(self.start, run[0].start - 24):run[0].start].lower()):
             return None
         if prev is not None and prev_mask and prev_mask.kind == "place":
             # "Bí thư Thành ủy Thành phố Hồ Chí Minh Nguyễn Thiện Nhân": after a title and its place, a name
@@ -209,6 +228,9 @@ class SentenceMentions:
                 any(m.kind == "title" and m.end <= prev_mask.start and prev_mask.start - m.end <= 2 for m in self.masks)))
             if strong and prev_mask.kind == "title" and prev_mask.value.text in self.PLACE_TITLES:
                 return None      # "Thị trưởng Rotterdam", "Thống đốc California": the place, not a name
+            if strong and prev_mask.kind == "title" and prev_mask.value.sector == "BUS" and \
+                    not any(fold(word) in k.split() for k in self.known):
+                return None      # "tổng giám đốc Secoin", "CEO Grab": one word after a business title is the firm
             if strong and (is_foreign_token(word) or any(fold(word) in k.split() for k in self.known)):
                 return run      # a single word is a name only right after a title or honorific
             return None
@@ -216,11 +238,14 @@ class SentenceMentions:
                 len(run) <= 2 and run[0].text not in surnames():
             return None         # "ông Bill Winters, Tổng Giám đốc Tập đoàn Standard Chartered": the firm alone
         if titled and prev_mask.kind == "title" and (prev_mask.value.text in self.PLACE_TITLES or
+                                                     prev_mask.value.sector == "BUS" or
                                                      prev_mask.text.lower().endswith(self.FIRM_HEADS)) \
                 and len(run) >= 3 and run[0].text not in surnames():
             # "Thị trưởng Rotterdam Ahmed Aboutaleb", "Chủ tịch tập đoàn Microsoft Bill Gates": the city or the
-            # firm, then the name
-            return run[1:]
+            # firm, then the name — from a Vietnamese surname on, else the last two words of a longer run
+            # ("Standard Chartered Bill Winters")
+            k = next((k for k in range(1, len(run) - 1) if run[k].text in surnames()), None)
+            return run[k:] if k is not None else run[-2:] if len(run) >= 4 else run[1:]
         if titled and len(run) <= 6:
             return run
         return run if looks_like_name(words) else None

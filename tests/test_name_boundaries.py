@@ -1,0 +1,72 @@
+"""Name boundaries and complete lexicons (issue 12): a person's name never holds an honorific, a degree, an
+acronym, a firm or a ticker; every ISO 3166 country is in the country table. Sentences are invented."""
+import pycountry
+import pytest
+
+from sukien.extract.mentions import sentence_mentions
+from sukien.lexicons import read_tsv
+from sukien.lexicons.index import lexicon
+
+
+def people(sentence: str) -> list[tuple[str, list[str]]]:
+    return [(m.name, m.titles) for m in sentence_mentions(sentence, 0, len(sentence)) if m.kind == "person"]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Thủ tướng tiếp ông Datuk Lim Boon Keat, Chủ tịch Hiệp hội Doanh nghiệp.", "Lim Boon Keat"),
+    ("GS Martin Kessler cho rằng quan hệ hai nước còn nhiều dư địa.", "Martin Kessler"),
+    ("Bộ trưởng tiếp Tan Sri Dato' Azman Bin Hashim tại Hà Nội.", "Azman Bin Hashim"),
+    ("Thủ tướng tiếp YB Steven Ooi, Bộ trưởng Đầu tư Malaysia.", "Steven Ooi"),
+    ("TS Lê Văn Khánh, Viện trưởng Viện Nghiên cứu, phát biểu.", "Lê Văn Khánh"),
+    ("Thủ tướng gặp Tổng thư ký Hội đồng Hợp tác vùng Vịnh (GCC) Hamad Al Mansouri.", "Hamad Al Mansouri"),
+    ("Chủ tịch Quốc hội tiếp Ngài Omar al-Masri, Chủ tịch Thượng viện Jordan.", "Omar al-Masri"),
+    ("Bộ trưởng gặp ông Peter de Roover tại Brussels.", "Peter de Roover"),
+])
+def test_honorifics_acronyms_and_particles(sentence, expected):
+    assert expected in [name for name, _ in people(sentence)]
+    assert not any(name != expected and expected in name for name, _ in people(sentence))
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("CEO Orbis Tim Walker thăm nhà máy ở Bình Dương.", "Tim Walker"),
+    ("Chủ tịch Tập đoàn Hòa Phát Trần Đình Long phát biểu.", "Trần Đình Long"),
+    ("Tổng giám đốc Tập đoàn Nordic Steel Anna Berg ký bản ghi nhớ.", "Anna Berg"),
+])
+def test_a_firm_before_a_name_is_not_the_name(sentence, expected):
+    assert [name for name, _ in people(sentence)] == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "bà Nguyễn Thị Lan - tổng giám đốc Secora - cho biết đơn hàng giảm.",
+    "Theo CEO Secora, thuế quan sẽ làm giá tăng.",
+    "Giá đồng $KIWI tăng 50% sau thông báo.",
+])
+def test_a_firm_or_a_ticker_after_a_business_title_is_no_person(sentence):
+    assert all(name in ("Nguyễn Thị Lan",) for name, _ in people(sentence))
+
+
+def test_a_common_noun_before_a_name_is_not_a_place_word():
+    assert [n for n, _ in people("Chuyên gia Vũ Minh Khương cho biết thuế sẽ giảm.")] == ["Vũ Minh Khương"]
+    assert people("Đoàn tham quan sân bay Long Thành.") == []
+
+
+def test_every_iso_3166_country_is_in_the_table():
+    ours = {row[0] for row in read_tsv("countries.tsv")}
+    assert {c.alpha_3 for c in pycountry.countries} - ours == set()
+
+
+def test_a_country_name_belongs_to_one_country():
+    seen: dict[str, str] = {}
+    for row in read_tsv("countries.tsv"):
+        for name in row[1].split("|"):
+            assert seen.setdefault(name, row[0]) == row[0], name
+
+
+@pytest.mark.parametrize("written,iso3", [
+    ("Litva", "LTU"), ("Séc", "CZE"), ("CH Czech", "CZE"), ("Austria", "AUT"), ("Ca-dắc-xtan", "KAZ"),
+    ("Burundi", "BDI"), ("Đài Loan", "TWN"), ("Hồng Kông", "HKG"), ("Guinea Xích Đạo", "GNQ"), ("Nam Sudan", "SSD"),
+])
+def test_country_spellings_vietnamese_papers_use(written, iso3):
+    sentence = f"Đoàn đại biểu {written} thăm Hà Nội."
+    countries = [m.value for m in lexicon().find(sentence) if m.kind == "country"]
+    assert countries == [iso3]
