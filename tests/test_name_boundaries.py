@@ -70,3 +70,19 @@ def test_country_spellings_vietnamese_papers_use(written, iso3):
     sentence = f"Đoàn đại biểu {written} thăm Hà Nội."
     countries = [m.value for m in lexicon().find(sentence) if m.kind == "country"]
     assert countries == [iso3]
+
+
+@pytest.mark.parametrize("sentence,name,titles", [
+    # a title is never taken from another person of the sentence
+    ("Trong chuyến đi của Thủ tướng Đào Quốc Tuấn thì ông Harris cũng sẽ chứng kiến lễ ký.", "Harris", []),
+    ("tổng bí thư Lê Minh Khang gặp phó thủ tướng Trịnh Minh Quang tại Hà Nội.", "Trịnh Minh Quang", ["Phó Thủ tướng"]),
+    ("Chủ tịch nước Lê Minh Khang nói ông Jan Nowak là người bạn lớn.", "Jan Nowak", []),
+    # variants of one office are one title
+    ("Chủ tịch QH Trần Văn Hải tiếp đoàn.", "Trần Văn Hải", ["Chủ tịch Quốc hội"]),
+    ("tổng bí thư Lê Minh Khang phát biểu.", "Lê Minh Khang", ["Tổng Bí thư"]),
+    ("Thượng nghị sỹ Tom Becker đến Hà Nội.", "Tom Becker", ["Thượng nghị sĩ"]),
+    # complements of a title still reach it
+    ("Bộ trưởng Kinh tế, Thương mại và Công nghiệp Nhật Bản Kenji Mori đến Hà Nội.", "Kenji Mori", ["Bộ trưởng"]),
+])
+def test_titles_belong_to_their_own_person_and_one_form_per_office(sentence, name, titles):
+    assert (name, titles) in people(sentence)

@@ -306,8 +306,17 @@ class SentenceMentions:
                 start = tok.start
                 i -= 1
                 continue
-            if complement < 8 and (tok.cap or left_cap) and (between == " " or between.strip() == ","):
-                if tok.text.lower() in ("đã", "sẽ", "đang", "vừa", "và", "với", "cùng", "tiếp", "của", "cho"):
+            if chain and chain[-1].kind == "honorific":
+                break       # "… Thủ tướng Nguyễn Xuân Phúc thì ông Trump": only a title or a country stacks before "ông"
+            # a lower-case word is a complement only inside a capitalised phrase ("Phát triển Kinh tế"), never
+            # right before the title ("… Tô Lâm gặp phó thủ tướng X": "gặp" is a verb, "Tô Lâm" someone else)
+            right = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+            right_mask = self.mask_of(right) if right is not None else None
+            inside = tok.cap or (left_cap and right is not None and (right.cap or right.text == "và") and
+                                 (right_mask is None or right_mask.kind != "title"))
+            if complement < 8 and inside and (between == " " or between.strip() == ","):
+                if tok.text.lower() in ("đã", "sẽ", "đang", "vừa", "và", "với", "cùng", "tiếp", "của", "cho", "thì", "mà",
+                                        "là", "khi", "nhưng", "cũng", "được", "bị", "để", "rằng", "còn"):
                     break
                 # left of a title a complement belongs to an earlier title, which must be there: in "… tại
                 # Cộng hòa Belarus Đón Chủ tịch nước X" (two lines run together) "Đón" is no complement
@@ -455,7 +464,7 @@ class SentenceMentions:
         titles, country, orgs = [], None, []
         for k, m in enumerate(chain):
             if m.kind == "title":
-                text = m.text[0].upper() + " ".join(m.text.split())[1:]     # as written, first letter capital
+                text = m.value.text          # one form per office: "tổng bí thư", "Chủ tịch QH" as the lexicon writes them
                 # "Thứ trưởng Bộ Ngoại giao": a ministry right after a generic title belongs to the title.
                 nxt = chain[k + 1] if k + 1 < len(chain) else None
                 between = self.gap(m.end, nxt.start).strip() if nxt is not None else ""
@@ -583,6 +592,8 @@ class SentenceMentions:
                 continue
             if m.kind == "country":
                 out.append(Mention(Span(m.start, m.end), None, [], m.value, kind="country"))
+            elif m.kind == "org" and m.value.sector == "MED":
+                pass        # a news agency or paper is where a report comes from, never a side of the event
             elif m.kind == "org":
                 org = m.value
                 country = org.country if org.sector != "IGO" else None

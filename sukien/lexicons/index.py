@@ -63,8 +63,11 @@ def _other_spelling(text: str) -> str:
 class Lexicon:
     def __init__(self):
         self.titles: dict[str, Title] = {}
-        for text, sector, rank, *_ in read_tsv("titles.tsv"):
+        rows = read_tsv("titles.tsv")
+        for text, sector, rank, *_ in rows:
             self.titles.setdefault(text.lower(), Title(text, sector, int(rank)))
+        for text, _sector, _rank, _note, same_as, *_ in (r for r in rows if len(r) > 4 and r[4]):
+            self.titles[text.lower()] = self.titles[same_as.lower()]      # "Chủ tịch QH" is "Chủ tịch Quốc hội"
         self.countries: dict[str, Country] = {}
         self.country_names: dict[str, str] = {}
         for row in read_tsv("countries.tsv"):
