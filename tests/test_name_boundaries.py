@@ -86,3 +86,27 @@ def test_country_spellings_vietnamese_papers_use(written, iso3):
 ])
 def test_titles_belong_to_their_own_person_and_one_form_per_office(sentence, name, titles):
     assert (name, titles) in people(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Champions League mùa này có 36 đội, Premier League thì có 20.",
+    "Man City thắng Leeds United 2-1 trên sân Old Trafford.",
+    "Sở Giáo dục và Đào tạo thông báo lịch thi, Phòng Thương mại cũng vào cuộc.",
+    "Toyota Supra và Galaxy Z Fold7 ra mắt cùng ngày; Mazda CX-8 giảm giá.",
+    "The Coffee House mở thêm cửa hàng; My Life bán chạy; Miss Universe khởi tranh.",
+    "Gen Z chuộng du lịch một mình.",
+])
+def test_bodies_teams_contests_works_and_products_are_no_people(sentence):
+    assert people(sentence) == []
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Ông Park Min-jun và tay đua Max Weber gặp nhau.", ["Park Min-jun", "Max Weber"]),
+    ("Chủ tịch tập đoàn Microsoft Bill Gates và Chủ tịch Tập đoàn Samsung Lee Jae-yong đến Hà Nội.",
+     ["Bill Gates", "Lee Jae-yong"]),
+    ("Ông Nguyễn Thái Bình, Chủ tịch UBND tỉnh Thái Bình, tiếp đoàn.", ["Nguyễn Thái Bình"]),
+    ("Bí thư Tỉnh ủy Hà Nam Lê Thị Thủy phát biểu.", ["Lê Thị Thủy"]),
+    ("Tỷ phú Elon Musk Chẳng hạn đã nói như vậy.", ["Elon Musk"]),
+])
+def test_people_whose_names_look_like_those_things_stay_people(sentence, expected):
+    assert [name for name, _ in people(sentence)] == expected

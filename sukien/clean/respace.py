@@ -26,13 +26,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicons import read_tsv
-from ..lexicons.syllable import is_syllable, syllable_model
+from ..lexicons.syllable import is_syllable, syllable_model, vietnamese_only
 
 # A chunk of non-space text holding one of these is an address, not words.
 _ADDRESS = re.compile(r"@|://|www\.|\.(?:com|vn|net|org|gov|edu|int)\b", re.I)
-_STACKING = {"\u0302", "\u0306", "\u031b"}                 # circumflex, breve, horn
-_VIETNAMESE_ONLY_TONES = {"\u0309", "\u0323"}              # hỏi, nặng
-_TILDE_GRAVE = {"\u0303", "\u0300"}
 
 
 def _letter_classes() -> tuple[str, str, str]:
@@ -75,24 +72,6 @@ class Respaced:
     def to_source(self, offset: int) -> int:
         """The offset in the text before re-spacing that `offset` of the new text came from."""
         return offset - bisect_right(self.inserted, offset - 1)
-
-
-def vietnamese_only(word: str) -> bool:
-    """A letter or mark that Vietnamese writes and the Western European languages do not."""
-    for ch in word:
-        if ch in "đĐ":
-            return True
-        parts = unicodedata.normalize("NFD", ch)
-        marks = set(parts[1:])
-        if marks & _VIETNAMESE_ONLY_TONES or "\u031b" in marks or ("\u0306" in marks and parts[0] in "aA"):
-            return True
-        if marks & _STACKING and marks - _STACKING:           # "ế", "ồ": a vowel mark and a tone
-            return True
-        if marks & _TILDE_GRAVE and parts[0] in "iuyIUYeE" and "\u0303" in marks:   # ĩ ũ ỹ ẽ
-            return True
-        if "\u0300" in marks and parts[0] in "aiyAIY":         # à ì ỳ (Italian writes ò ù: "Niccolò")
-            return True
-    return False
 
 
 def _marked(word: str) -> bool:

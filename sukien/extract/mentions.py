@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..lexicons.fold import fold
 from ..lexicons.index import Match, lexicon
-from ..lexicons.syllable import is_syllable
+from ..lexicons.syllable import is_syllable, vietnamese_only
 from ..model import Mention, Span
 from .names import is_foreign_token, looks_like_name, looks_like_organization, stopwords, surnames
 
@@ -81,6 +81,8 @@ class SentenceMentions:
     COMPOUNDS = {"Ý": {"định", "kiến", "nghĩa", "thức", "chí", "tưởng", "đồ", "tứ", "muốn"}, "Anh": {"em", "hùng"}}
 
     def _inside_name(self, m: Match) -> bool:
+        if m.kind == "place" and m.value == "VNM":
+            return self._place_in_vietnamese_name(m)
         if m.kind != "country" or m.text not in self.AMBIGUOUS:
             return False
         after = re.match(r"\s([a-zà-ỹđ]+)", self.text[m.end:m.end + 12])
@@ -100,6 +102,16 @@ class SentenceMentions:
         return not self.lex.title_re.search(before[-len(prev.group(0)) - 25:]) or \
             not re.search(r"(?i)(" + "|".join(map(re.escape, ("thư", "tướng", "thống", "trưởng", "tịch", "nước",
                                                                 "sứ", "vương", "hoàng", "giao", "phủ"))) + r")\s$", before)
+
+    def _place_in_vietnamese_name(self, m: Match) -> bool:
+        """Vietnamese given names are often place names: in "Nguyễn Thái Bình", "ông Trần Hòa Bình" the place
+        follows a capitalised syllable of the name; "tỉnh Thái Bình", "UBND tỉnh Hà Nam", "tại Ninh Bình" do not."""
+        prev = re.search(r"([^\W\d_]+)\s$", self.text[max(self.start, m.start - 12):m.start])
+        if not prev or not prev.group(1)[:1].isupper() or not is_syllable(prev.group(1)):
+            return False
+        word = prev.group(1)
+        return word in surnames() or bool(re.search(
+            r"(?:^|\s)[A-ZĐÀ-Ỹ][^\W\d_]*\s$", self.text[max(self.start, m.start - 24):m.start - len(word) - 1] + " "))
 
     def _split_at_masks(self, tokens: list[Token]) -> list[Token]:
         """'Việt Nam-Lào' is one token for the regex but two actors: cut tokens where a lexicon match ends."""
@@ -185,14 +197,20 @@ class SentenceMentions:
             # "Norodom Sihamoni Đây là …": a sentence start glued to the name; "… Nguyễn Thiện Nhân và …",
             # "… Nhân." end a name
             run = run[:-1]
+        # "Elon Musk Chẳng …": a word only Vietnamese writes, and no surname, does not end a foreign name
+        while len(run) > 1 and is_foreign_token(run[0].text) and vietnamese_only(run[-1].text) and \
+                run[-1].text not in surnames():
+            run = run[:-1]
         if not run:
             return None
         words = [t.text for t in run]
-        if looks_like_organization(words):
-            return None
         folded = fold(" ".join(words))
         prev = self.previous_token(run[0])
         prev_mask = self.mask_of(prev) if prev else None
+        firm_title = prev_mask is not None and prev_mask.kind == "title" and \
+            (prev_mask.value.sector == "BUS" or prev_mask.text.lower().endswith(self.FIRM_HEADS))
+        if looks_like_organization(words, firm_first=firm_title):
+            return None
         # a title, honorific, country or body right before the run (not across a comma: "tiếp các Đại sứ,
         # Trưởng Cơ quan …" is a list of offices)
         titled = prev_mask is not None and prev_mask.kind in ("title", "honorific", "country", "org") and \

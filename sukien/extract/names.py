@@ -35,12 +35,19 @@ def looks_like_name(tokens: list[str]) -> bool:
     return any(is_foreign_token(t) for t in tokens) and sum(is_foreign_token(t) for t in tokens) >= len(tokens) - 1
 
 
-# Words that end company and organization names written in Latin script ("Murphy Oil", "General Electric").
-ORG_WORDS = {"Oil", "Electric", "Electrics", "Group", "Corporation", "Corp", "Inc", "Company", "Co", "Bank", "Airlines",
-             "Airways", "Motors", "Energy", "Holdings", "Capital", "Foundation", "Institute", "University", "Ltd",
-             "Limited", "Systems", "Technologies", "Partners", "Fund", "Airbus", "Boeing", "Exxon", "Mobil", "Fleet",
-             "Agency", "Association", "Council", "Forum", "Summit", "Daily", "Times", "Post", "News", "Press"}
+@lru_cache(maxsize=1)
+def _not_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    rows = read_tsv("not_names.tsv")
+    return (frozenset(r[0] for r in rows if r[1] == "org_word"), frozenset(r[0] for r in rows if r[1] == "opener"),
+            frozenset(r[0] for r in read_tsv("brands.tsv")))
 
 
-def looks_like_organization(tokens: list[str]) -> bool:
-    return any(t in ORG_WORDS for t in tokens)
+def looks_like_organization(tokens: list[str], firm_first: bool = False) -> bool:
+    """A body, team, contest, venue, work or product rather than a person (lexicons/not_names.tsv, brands.tsv):
+    a word that names one anywhere ("Champions League", "Old Trafford"), an opener ("Sở Giáo dục", "The
+    Coffee House"), a maker's name first ("Toyota Supra") unless a firm is expected there (`firm_first`: "Chủ tịch
+    tập đoàn Samsung Lee Jae-yong"), or a digit ("Galaxy Z Fold7", "Mazda CX-8")."""
+    org_words, openers, brands = _not_names()
+    if any(t in org_words for t in tokens) or any(c.isdigit() for t in tokens for c in t):
+        return True
+    return tokens[0] in openers or " ".join(tokens[:2]) in openers or (tokens[0] in brands and not firm_first)

@@ -70,3 +70,26 @@ def syllable_model() -> SyllableModel:
 @lru_cache(maxsize=65536)
 def is_syllable(token: str) -> bool:
     return bool(token) and syllable_model().is_syllable(token)
+
+
+_STACKING = {"\u0302", "\u0306", "\u031b"}                 # circumflex, breve, horn
+_VIETNAMESE_ONLY_TONES = {"\u0309", "\u0323"}              # hỏi, nặng
+_TILDE_GRAVE = {"\u0303", "\u0300"}
+
+
+def vietnamese_only(word: str) -> bool:
+    """A letter or mark that Vietnamese writes and the Western European languages do not."""
+    for ch in word:
+        if ch in "đĐ":
+            return True
+        parts = unicodedata.normalize("NFD", ch)
+        marks = set(parts[1:])
+        if marks & _VIETNAMESE_ONLY_TONES or "\u031b" in marks or ("\u0306" in marks and parts[0] in "aA"):
+            return True
+        if marks & _STACKING and marks - _STACKING:           # "ế", "ồ": a vowel mark and a tone
+            return True
+        if marks & _TILDE_GRAVE and parts[0] in "iuyIUYeE" and "\u0303" in marks:   # ĩ ũ ỹ ẽ
+            return True
+        if "\u0300" in marks and parts[0] in "aiyAIY":         # à ì ỳ (Italian writes ò ù: "Niccolò")
+            return True
+    return False
