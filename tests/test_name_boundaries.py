@@ -110,3 +110,30 @@ def test_bodies_teams_contests_works_and_products_are_no_people(sentence):
 ])
 def test_people_whose_names_look_like_those_things_stay_people(sentence, expected):
     assert [name for name, _ in people(sentence)] == expected
+
+
+def test_a_foreign_surname_alone_is_the_person_named_before():
+    from sukien.model import RawDocument
+    from sukien.pipeline import process
+    text = ("Tỷ phú Elon Weber gặp Tổng thống Mỹ Donald Harris tại Nhà Trắng. Weber cho biết cuộc gặp hiệu quả. "
+            "Sau đó Weber rời Washington.")
+    article = process(RawDocument(key="k", source="k", kind="jsonl", raw_text=text)).mentions
+    assert [m.name for m in article if m.kind == "person"] == ["Elon Weber", "Donald Harris", "Elon Weber", "Elon Weber"]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Theo Đại sứ Việt Nam tại Tây Ban Nha Đoàn Thanh Tùng, hai nước đang ở giai đoạn mới.", ["Đoàn Thanh Tùng"]),
+    ("Đoàn Đại biểu Quốc hội do ông Trần Văn Hải dẫn đầu.", ["Trần Văn Hải"]),
+    ("trung úy Phạm Khắc Minh chia sẻ niềm vinh dự.", ["Phạm Khắc Minh"]),
+])
+def test_a_surname_that_is_also_a_word_and_military_ranks(sentence, expected):
+    assert [name for name, _ in people(sentence)] == expected
+
+
+def test_two_private_people_make_no_event():
+    from sukien.model import RawDocument
+    from sukien.pipeline import process
+    text = ("Chiều 12/3, tiền vệ Marco Bellini đã gặp huấn luyện viên Tomas Kral tại Milan. "
+            "Chiều 13/3, Thủ tướng Đào Quốc Tuấn đã hội đàm với Thủ tướng Ba Lan Jan Nowak tại Hà Nội.")
+    events = process(RawDocument(key="k", source="k", kind="jsonl", raw_text=text, pub_date=None)).events
+    assert [(e.type, e.source.name, e.target.name) for e in events] == [("TALKS", "Đào Quốc Tuấn", "Jan Nowak")]

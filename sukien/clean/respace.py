@@ -112,8 +112,9 @@ def _split_at(token: str, i: int) -> int:
         if word in _one_word_countries():
             return 3        # "CubaMiguel Díaz-Canel": a country's name is a word however it is spelt
         return 0
-    if _acronym(left) and right[0].isupper() and right[1:].islower() and is_syllable(right):
-        return 3            # "TTXVNTổng": the last capital opens the next word
+    if _acronym(left) and right[0].isupper() and right[1:].islower() and \
+            (is_syllable(right) or (right.isascii() and len(right) >= 3)):
+        return 3            # "TTXVNTổng", "HLVCarlo": the last capital opens the next word
     if not right.islower():
         return 0
     left_is_word = left.islower() or (_capitalised(left) and not left.isupper())

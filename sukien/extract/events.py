@@ -122,7 +122,7 @@ class ArticleExtractor:
             for r in info.resolved:
                 if r.start and r.precision == "day" and not r.end and (pub is None or r.start <= pub.isoformat()):
                     last_day = r
-        return drop_subsumed(self.drop_title_restatements(dedupe(drop_discussions_of_meetings(events))))
+        return drop_private(drop_subsumed(self.drop_title_restatements(dedupe(drop_discussions_of_meetings(events)))))
 
     def drop_title_restatements(self, events: list[Event]) -> list[Event]:
         """A headline restates the lead with less detail ("tiếp các Đại sứ Kazakhstan…" vs the ambassadors'
@@ -958,6 +958,17 @@ def drop_subsumed(events: list[Event]) -> list[Event]:
                 continue
         out.append(e)
     return out
+
+
+def _public(side: Actor | None) -> bool:
+    return side is not None and bool(side.titles or side.country or side.org)
+
+
+def drop_private(events: list[Event]) -> list[Event]:
+    """An event of this dataset has a public side: someone holding an office, a state or a body. Two people
+    known by name only — a footballer and a coach, two actors, a singer and a fan — meet, sign and congratulate
+    outside it ("Ten Hag ký hợp đồng với Bayer Leverkusen", "Enzo Maresca gặp Cole Palmer")."""
+    return [e for e in events if _public(e.source) or _public(e.target)]
 
 
 def extract_events(article: Article) -> tuple[list[Mention], list[Event]]:

@@ -20,7 +20,7 @@ _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(map(re.escape, (
     "thị trấn", "bang", "vùng", "đảo", "biển", "trường", "cung", "phường", "viện", "hãng", "tập đoàn", "tàu",
     "cảng", "sân bay", "máy bay", "chiến dịch", "hiệp định", "tuyên bố", "công ty", "báo", "tờ", "kênh", "đài",
     "tổ chức", "nhà khách", "dự án", "sáng kiến", "hội nghị", "kỳ họp", "diễn đàn", "chương trình", "quỹ",
-    "giải thưởng", "huân chương", "núi", "đèo", "hồ", "vịnh", "tới", "đến", "sang", "về", "từ", "thăm",
+    "giải thưởng", "huân chương", "núi", "đèo", "hồ", "vịnh", "tới", "đến", "sang", "về", "từ", "thăm", "quốc gia",
     "hoàng gia", "liên", "quảng", "lăng", "nghĩa trang", "đại lộ", "ngân hàng", "khu vực", "nhóm", "phái",
     # vessels, aircraft and products: "xuồng tuần tra Metal Shark", "tàu lớp Hamilton"
     "xuồng", "tuần tra", "lớp", "mẫu", "hiệu", "dòng", "phi cơ", "thuyền")), key=len, reverse=True)) + r")\s+$")
@@ -184,8 +184,9 @@ class SentenceMentions:
         folded_run = fold(" ".join(t.text for t in run))
         if folded_run in self.lex.persons or folded_run in self.known:
             return run
-        while run and run[0].text in stopwords():
-            run = run[1:]
+        while run and run[0].text in stopwords() and not (
+                run[0].text in surnames() and len(run) >= 3 and all(is_syllable(t.text) for t in run[1:4])):
+            run = run[1:]       # "Đoàn" is a delegation, but "Đoàn Thanh Song" a surname and two given names
         # An acronym is a body, never part of a person's name ("(GCC) Jasem Mohamed AlBudaiwi", "HĐQT VNVC");
         # a name in capitals is Vietnamese syllables ("NGÔ CHÍ DŨNG")
         while run and _acronym(run[0].text):
@@ -250,7 +251,9 @@ class SentenceMentions:
                     not any(fold(word) in k.split() for k in self.known):
                 return None      # "tổng giám đốc Secoin", "CEO Grab": one word after a business title is the firm
             if strong and (is_foreign_token(word) or any(fold(word) in k.split() for k in self.known)):
-                return run      # a single word is a name only right after a title or honorific
+                return run      # a single word is a name only right after a title or honorific …
+            if is_foreign_token(word) and any(len(k.split()) > 1 and fold(word) in k.split() for k in self.known):
+                return run      # … or a foreign name's part already named in full ("Elon Musk" … "Musk nói")
             return None
         if titled and prev_mask.kind == "title" and prev_mask.text.lower().endswith(self.FIRM_HEADS) and \
                 len(run) <= 2 and run[0].text not in surnames():
