@@ -29,6 +29,10 @@ def same_person(a: str, b: str, country_a: str | None = None, country_b: str | N
         return False
     if fold(a) == fold(b):
         return True
+    initials_a = {w[0].lower() for w in a.split()[1:-1] if re.fullmatch(r"[A-Z]\.?", w)}
+    initials_b = {w[0].lower() for w in b.split()[1:-1] if re.fullmatch(r"[A-Z]\.?", w)}
+    if initials_a != initials_b and (initials_a or initials_b):
+        return False        # George H. W. Bush and George W. Bush, George Bush and George W. Bush: two people
     from ..extract.names import is_foreign_token
     if not any(is_foreign_token(w) for w in a.split()) and not any(is_foreign_token(w) for w in b.split()):
         # Vietnamese names differ by one syllable between different people (Văn An / Văn Anh)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from sqlalchemy import select
 
@@ -43,6 +44,14 @@ def actor_id(conn, actor: Actor | None) -> int | None:
             conn.execute(S.actors.update().where(S.actors.c.id == row[0], S.actors.c.country.is_(None))
                          .values(country=actor.country))
         return row[0]
+    if kind == "person" and (rid := _short_form_of(conn, name, actor.country)) is not None:
+        conn.execute(S.actor_aliases.insert().values(actor_id=rid, alias=name, folded=folded))
+        search.add(conn, "actor", rid, name)
+        return rid
+    if kind == "person" and (rid := _adopt_short_form(conn, name, actor.country)) is not None:
+        conn.execute(S.actor_aliases.insert().values(actor_id=rid, alias=name, folded=folded))
+        search.add(conn, "actor", rid, name)
+        return rid
     if kind == "person":
         # an alias spelled differently: compare skeletons of people with a compatible country
         sk = skeleton(name)
@@ -58,6 +67,57 @@ def actor_id(conn, actor: Actor | None) -> int | None:
     conn.execute(S.actor_aliases.insert().values(actor_id=new_id, alias=name, folded=folded))
     search.add(conn, "actor", new_id, name)
     return new_id
+
+
+def _short_parts(name: str) -> tuple[str, str] | None:
+    """('v', 'volodin') for 'V. Volodin', ('', 'medvedev') for 'Medvedev': a foreign surname alone or after
+    one initial; None for anything else (a Vietnamese given name alone is too common to stand for anyone)."""
+    from ..extract.names import is_foreign_token
+    parts = name.split()
+    if not parts or not is_foreign_token(parts[-1].strip(".")) or len(parts) > 2:
+        return None
+    if len(parts) == 2 and not re.fullmatch(r"[A-ZĐ]\.", parts[0]):
+        return None
+    return (parts[0][0].lower() if len(parts) == 2 else ""), fold(parts[-1])
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return not a or not b or a == b
+
+
+def _people_with_surname(conn, surname: str):
+    return conn.execute(select(S.actors.c.id, S.actors.c.name, S.actors.c.country)
+                        .where(S.actors.c.kind == "person", S.actors.c.folded.like(f"% {surname}"))
+                        .order_by(S.actors.c.id)).all()
+
+
+def _short_form_of(conn, name: str, country: str | None) -> int | None:
+    """'Medvedev', 'V. Volodin' after 'Dmitri Medvedev', 'Vyacheslav Volodin' are stored: the one person whose
+    surname (and initial) it is; two candidates ('Bush': George Bush, George W. Bush) leave it alone."""
+    short = _short_parts(name)
+    if short is None:
+        return None
+    initial, surname = short
+    found = [rid for rid, rname, rcountry in _people_with_surname(conn, surname)
+             if _compatible(country, rcountry) and (not initial or fold(rname)[:1] == initial)]
+    return found[0] if len(found) == 1 else None
+
+
+def _adopt_short_form(conn, name: str, country: str | None) -> int | None:
+    """A full name arriving after its short form was stored alone ('Medvedev' before 'Dmitri Medvedev'): the
+    short form's actor takes the full name, unless another full name with that surname is stored already."""
+    parts = name.split()
+    if len(parts) < 2 or _short_parts(parts[-1]) is None:
+        return None
+    surname = fold(parts[-1])
+    for key in (surname, fold(f"{parts[0][0]}. {parts[-1]}")):
+        row = conn.execute(select(S.actors.c.id, S.actors.c.country)
+                           .where(S.actors.c.kind == "person", S.actors.c.folded == key)).first()
+        if row is not None and _compatible(country, row[1]) and not _people_with_surname(conn, surname):
+            conn.execute(S.actors.update().where(S.actors.c.id == row[0])
+                         .values(name=name, folded=fold(name), country=row[1] or country))
+            return row[0]
+    return None
 
 
 def store_mentions(conn, doc_id: int, processed) -> int:
