@@ -137,3 +137,19 @@ def test_two_private_people_make_no_event():
             "Chiều 13/3, Thủ tướng Đào Quốc Tuấn đã hội đàm với Thủ tướng Ba Lan Jan Nowak tại Hà Nội.")
     events = process(RawDocument(key="k", source="k", kind="jsonl", raw_text=text, pub_date=None)).events
     assert [(e.type, e.source.name, e.target.name) for e in events] == [("TALKS", "Đào Quốc Tuấn", "Jan Nowak")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Nếu Marco Bellini ghi bàn, đội sẽ thắng.", ["Marco Bellini"]),
+    ("Vợ Tom Becker cho biết ông đã về nhà.", ["Tom Becker"]),
+    ("YouTuber Park Min-jun có 3 triệu người theo dõi.", ["Park Min-jun"]),
+    ("Chủ tịch Quốc hội Campuchia Heng Sarin và Thủ tướng Hun Sok hội đàm.", ["Heng Sarin", "Hun Sok"]),
+])
+def test_a_vietnamese_word_or_a_trade_before_a_foreign_name_is_not_the_name(sentence, expected):
+    assert [name for name, _ in people(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence", ["Bão Wipha đổ bộ vào Quảng Ninh.", "Real Sociedad thắng Borussia Mönchengladbach.",
+                                      "La Liga và Serie A khởi tranh."])
+def test_storms_clubs_and_leagues_are_no_people(sentence):
+    assert people(sentence) == []

@@ -10,7 +10,7 @@ from ..lexicons.fold import fold
 from ..lexicons.index import Match, lexicon
 from ..lexicons.syllable import is_syllable, vietnamese_only
 from ..model import Mention, Span
-from .names import is_foreign_token, looks_like_name, looks_like_organization, stopwords, surnames
+from .names import is_foreign_token, looks_like_name, looks_like_organization, name_prefixes, stopwords, surnames
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*(?:\.[^\W\d_][\w’'-]*)*\.?")   # words; inner dots only before a letter
 # Lower-case words and phrases that sit in front of a place, a body or a thing, never of a person. Phrases are
@@ -184,6 +184,13 @@ class SentenceMentions:
         folded_run = fold(" ".join(t.text for t in run))
         if folded_run in self.lex.persons or folded_run in self.known:
             return run
+        # a capitalised Vietnamese word before a foreign name starts the sentence, it is not the name's
+        # ("Nếu Arsenal", "Vợ Mark Zuckerberg", "Bão Wipha"); so does a trade ("YouTuber Kwak Hyeol-soo")
+        while len(run) > 1 and (run[0].text in name_prefixes() or (
+                not run[0].text.isascii() and is_syllable(run[0].text) and run[0].text not in surnames()
+                and any(is_foreign_token(t.text) for t in run[1:])
+                and not self.mask_of(run[0]))):
+            run = run[1:]
         while run and run[0].text in stopwords() and not (
                 run[0].text in surnames() and len(run) >= 3 and all(is_syllable(t.text) for t in run[1:4])):
             run = run[1:]       # "Đoàn" is a delegation, but "Đoàn Thanh Song" a surname and two given names

@@ -42,6 +42,12 @@ def _not_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             frozenset(r[0] for r in read_tsv("brands.tsv")))
 
 
+@lru_cache(maxsize=1)
+def name_prefixes() -> frozenset[str]:
+    """Words of a trade written before a name ("YouTuber", "TikToker"), never part of it."""
+    return frozenset(r[0] for r in read_tsv("not_names.tsv") if r[1] == "prefix")
+
+
 def looks_like_organization(tokens: list[str], firm_first: bool = False) -> bool:
     """A body, team, contest, venue, work or product rather than a person (lexicons/not_names.tsv, brands.tsv):
     a word that names one anywhere ("Champions League", "Old Trafford"), an opener ("Sở Giáo dục", "The
