@@ -85,7 +85,7 @@ def test_web_filters_timeline_network_and_language(server, page):
     page.wait_for_function("location.hash.includes('PHONE_CALL')")
     page.wait_for_selector("table.events")
     # the filtered table replaces the first one once the request returns: wait for it, not for any table
-    page.wait_for_function("[...document.querySelectorAll('table.events .type')].every(t => t.innerText === 'PHONE_CALL')")
+    page.wait_for_function("(c => c.length > 0 && c.every(t => t.innerText === 'PHONE_CALL'))([...document.querySelectorAll('table.events .type')])")
     types = {t.inner_text() for t in page.query_selector_all("table.events .type")}
     assert types == {"PHONE_CALL"}
     page.goto(server + "/#/timeline?country=VNM-LAO&group=pair")
