@@ -7,7 +7,6 @@ import csv
 import json
 from typing import Iterable, Iterator
 
-from .lexicons.index import lexicon
 from .store.queries import MAX_LIMIT, list_events
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt", "plover")
@@ -45,14 +44,15 @@ def flat(e: dict) -> dict:
             "instrument": e.get("instrument"), "first_source_url": first.get("url") or first.get("doc_key"), "evidence": first.get("sentence")}
 
 
+def _sector(a: dict) -> str:
+    from .extract.sectors import actor_sector
+    return actor_sector(a.get("name"), a.get("titles") or [], a.get("country"), a.get("org"))
+
+
 def _actor_type(a: dict) -> str:
-    """CAMEO actor type code from the first title's sector (GOV, LEG, MIL, …); '' for a country alone."""
-    lex = lexicon()
-    for t in a.get("titles") or []:
-        m = lex.title_re.match(t)
-        if m and lex.title(m.group(0)):
-            return {"PTY": "GOV", "ROY": "GOV", "SPOUSE": "ELI"}.get(lex.title(m.group(0)).sector, lex.title(m.group(0)).sector)
-    return ""
+    """CAMEO actor type code from the actor's sector (GOV, LEG, MIL, BUS, SPT, …); '' for a country alone."""
+    from .extract.sectors import cameo_type
+    return cameo_type(_sector(a))
 
 
 def _quad(root: str) -> int:
@@ -88,7 +88,7 @@ def plover_record(e: dict) -> dict:
 
     def actor(a):
         return {"name": a.get("name") or a.get("org") or a.get("country"), "country": a.get("country"),
-                "titles": a.get("titles") or [], "org": a.get("org")}
+                "titles": a.get("titles") or [], "org": a.get("org"), "sector": _sector(a)}
 
     return {"id": f"sukien-{e['id']}", "event_type": e["plover"], "mode": PLOVER_MODE.get(e["type"], ""),
             "context": [], "sukien_type": e["type"], "event_date": e["date_start"], "event_date_end": e["date_end"],

@@ -153,3 +153,45 @@ def test_a_vietnamese_word_or_a_trade_before_a_foreign_name_is_not_the_name(sent
                                       "La Liga và Serie A khởi tranh."])
 def test_storms_clubs_and_leagues_are_no_people(sentence):
     assert people(sentence) == []
+
+
+@pytest.mark.parametrize("name,titles,country,org,sector", [
+    ("Lê Minh Khang", ["Chủ tịch nước"], "VNM", None, "GOV"),
+    ("Trần Văn Hải", ["Chủ tịch Quốc hội"], "VNM", None, "LEG"),
+    ("Ngô Đức Hải", ["Thường trực Ban Bí thư"], "VNM", None, "PTY"),
+    ("Kenji Mori", ["Đô đốc"], "JPN", None, "MIL"),
+    ("Tim Walker", ["CEO"], None, None, "BUS"),
+    ("Marco Bellini", ["tiền vệ"], "ITA", None, "SPT"),
+    ("Lan Anh", ["ca sĩ"], None, None, "ENT"),
+    (None, [], "LAO", None, "STATE"),
+    (None, [], None, "Liên Hợp Quốc", "IGO"),
+    (None, [], "JPN", "Thông tấn xã Kyodo", "ORG"),
+    ("Tom Becker", [], None, None, ""),
+])
+def test_every_actor_has_a_sector(name, titles, country, org, sector):
+    from sukien.extract.sectors import actor_sector
+    assert actor_sector(name, titles, country, org) == sector
+
+
+def test_athletes_and_artists_make_no_event_but_their_names_are_found():
+    from sukien.model import RawDocument
+    from sukien.pipeline import process
+    text = ("Chiều 12/3, HLV Tomas Kral đã gặp tiền vệ Marco Bellini tại Milan. Ca sĩ Lan Anh gửi lời chúc mừng "
+            "tới diễn viên Minh Thu. Chiều 13/3, Thủ tướng Đào Quốc Tuấn đã tiếp cầu thủ Marco Bellini.")
+    processed = process(RawDocument(key="k", source="k", kind="jsonl", raw_text=text))
+    assert {m.name for m in processed.mentions if m.kind == "person"} >= {"Tomas Kral", "Marco Bellini", "Lan Anh"}
+    assert [(e.type, e.source.name, e.target.name) for e in processed.events] == \
+        [("MEETING", "Đào Quốc Tuấn", "Marco Bellini")]
+
+
+def test_sectors_reach_the_gdelt_and_plover_exports():
+    from sukien.exports import _actor_type, plover_record
+    assert _actor_type({"name": "Tim Walker", "titles": ["CEO"], "country": None, "org": None}) == "BUS"
+    assert _actor_type({"name": "Lê Minh Khang", "titles": ["Tổng Bí thư"], "country": "VNM", "org": None}) == "GOV"
+    assert _actor_type({"name": None, "titles": [], "country": "LAO", "org": None}) == ""
+    record = plover_record({"id": 1, "plover": "CONSULT", "type": "MEETING", "date_start": None, "date_end": None,
+                            "date_precision": "unknown", "modality": "occurred", "location_name": None,
+                            "location_country": None, "confidence": 0.9, "num_sources": 1, "num_articles": 1,
+                            "sources": [], "source": {"name": "Kenji Mori", "titles": ["Đô đốc"], "country": "JPN"},
+                            "target": {"name": None, "titles": [], "country": "VNM"}})
+    assert record["source"][0]["sector"] == "MIL" and record["recipient"][0]["sector"] == "STATE"

@@ -961,13 +961,18 @@ def drop_subsumed(events: list[Event]) -> list[Event]:
 
 
 def _public(side: Actor | None) -> bool:
-    return side is not None and bool(side.titles or side.country or side.org)
+    from .sectors import actor_sector, is_public
+    if side is None:
+        return False
+    sector = actor_sector(side.name, side.titles, side.country, side.org)
+    # a person named with a country but no office ("ông X người Mỹ") is no public side either
+    return is_public(sector) or (sector == "" and side.country is not None and side.name is None)
 
 
 def drop_private(events: list[Event]) -> list[Event]:
-    """An event of this dataset has a public side: someone holding an office, a state or a body. Two people
-    known by name only — a footballer and a coach, two actors, a singer and a fan — meet, sign and congratulate
-    outside it ("Ten Hag ký hợp đồng với Bayer Leverkusen", "Enzo Maresca gặp Cole Palmer")."""
+    """An event of this dataset has a public side: someone holding an office, a state or a body (sectors.py).
+    Two people known by name or trade only — a footballer and a coach, two actors, a singer and a fan — meet,
+    sign and congratulate outside it ("HLV Ten Hag ký hợp đồng với Bayer Leverkusen", "Enzo Maresca gặp Cole Palmer")."""
     return [e for e in events if _public(e.source) or _public(e.target)]
 
 

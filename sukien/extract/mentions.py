@@ -579,9 +579,9 @@ class SentenceMentions:
                         masks[j].kind in ("title", "org", "country"):
                     chain.append(masks[j])
                     j += 1
-                if m.value.sector == "SPOUSE":
+                if m.value.sector in ("SPOUSE", "SPT", "ENT", "EDU", "MED", "BUS", "CVL") and m.value.rank > 5:
                     i = j
-                    continue
+                    continue    # a trade alone ("cầu thủ Brazil", "các ca sĩ") is nobody in particular
                 # "Đại sứ các nước Pakistan, Mozambique và Timor Leste": one actor per country.
                 tail = self.text[chain[-1].end:chain[-1].end + 12]
                 if tail.startswith((" các nước", " các quốc gia")):
