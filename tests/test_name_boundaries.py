@@ -195,3 +195,9 @@ def test_sectors_reach_the_gdelt_and_plover_exports():
                             "sources": [], "source": {"name": "Kenji Mori", "titles": ["Đô đốc"], "country": "JPN"},
                             "target": {"name": None, "titles": [], "country": "VNM"}})
     assert record["source"][0]["sector"] == "MIL" and record["recipient"][0]["sector"] == "STATE"
+
+
+@pytest.mark.parametrize("sentence", ["Trường Đại học Y Dược tuyển sinh năm nay.", "Bệnh viện Bạch Mai quá tải.",
+                                      "nhóm nhạc Big Bang trở lại sân khấu.", "bộ phim John Wick ra mắt tuần này."])
+def test_a_name_after_a_school_hospital_band_or_film_word_is_theirs(sentence):
+    assert people(sentence) == []

@@ -22,6 +22,7 @@ _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(map(re.escape, (
     "tổ chức", "nhà khách", "dự án", "sáng kiến", "hội nghị", "kỳ họp", "diễn đàn", "chương trình", "quỹ",
     "giải thưởng", "huân chương", "núi", "đèo", "hồ", "vịnh", "tới", "đến", "sang", "về", "từ", "thăm", "quốc gia",
     "hoàng gia", "liên", "quảng", "lăng", "nghĩa trang", "đại lộ", "ngân hàng", "khu vực", "nhóm", "phái",
+    "đại học", "học viện", "bệnh viện", "nhà máy", "studio", "thương hiệu", "ban nhạc", "nhóm nhạc", "phim",
     # vessels, aircraft and products: "xuồng tuần tra Metal Shark", "tàu lớp Hamilton"
     "xuồng", "tuần tra", "lớp", "mẫu", "hiệu", "dòng", "phi cơ", "thuyền")), key=len, reverse=True)) + r")\s+$")
 _SECTORS_IN_TITLE = {"GOV", "LEG", "MIL", "JUD", "DIP", "BUS", "IGO", ""}
