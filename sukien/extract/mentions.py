@@ -208,8 +208,8 @@ class SentenceMentions:
             run = run[:-1]
         # "Elon Musk Chẳng …": a word only Vietnamese writes, and no surname, does not end a foreign name
         while len(run) > 1 and is_foreign_token(run[0].text) and vietnamese_only(run[-1].text) and \
-                run[-1].text not in surnames():
-            run = run[:-1]
+                not any(t.text in surnames() for t in run[1:]):
+            run = run[:-1]     # (a Vietnamese surname inside makes it a firm and a name: "Vingroup Phạm Nhật Vượng")
         if not run:
             return None
         words = [t.text for t in run]

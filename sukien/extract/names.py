@@ -43,6 +43,12 @@ def _not_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def org_heads() -> tuple[str, ...]:
+    """First words of a body's name ("Tập đoàn", "Phòng Thương mại"), longest first."""
+    return tuple(sorted((r[0] for r in read_tsv("not_names.tsv") if r[1] == "org_head"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def name_prefixes() -> frozenset[str]:
     """Words of a trade written before a name ("YouTuber", "TikToker"), never part of it."""
     return frozenset(r[0] for r in read_tsv("not_names.tsv") if r[1] == "prefix")
@@ -56,4 +62,6 @@ def looks_like_organization(tokens: list[str], firm_first: bool = False) -> bool
     org_words, openers, brands = _not_names()
     if any(t in org_words for t in tokens) or any(c.isdigit() for t in tokens for c in t):
         return True
-    return tokens[0] in openers or " ".join(tokens[:2]) in openers or (tokens[0] in brands and not firm_first)
+    heads = set(org_heads())
+    return tokens[0] in openers or " ".join(tokens[:2]) in openers or tokens[0] in heads or \
+        " ".join(tokens[:2]) in heads or (tokens[0] in brands and not firm_first)
