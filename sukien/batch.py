@@ -69,6 +69,18 @@ def _read(part: Part, columns: dict[str, str] | None = None):
             yield from read_path(Path(p), columns)
 
 
+def doc_ref(article: Article) -> str:
+    """One identity for a document from reading to loading: where it was read (path, path:line, file@offset)
+    and its content hash. Two files of one name in two folders are two documents (a basename is no identity)."""
+    from .store.db import content_hash
+    return f"{article.source}#{content_hash(article)}"
+
+
+def _ref(row: dict) -> str:
+    """The document a batch row belongs to; batches written before session 3 only have the key."""
+    return row.get("doc_ref") or row["doc_key"]
+
+
 def _span(s: Span | None):
     return [s.start, s.end] if s else None
 
@@ -105,22 +117,23 @@ def process_partition(part: Part, out_dir: str, seq: int = 0, columns: dict[str,
             rows["errors"].append(_error_row(exc))
             continue
         a = p.article
+        ref = doc_ref(a)
         rows["documents"].append({
-            "doc_key": a.key, "source": a.source, "raw_text": a.raw_text, "clean_text": a.text,
+            "doc_ref": ref, "doc_key": a.key, "source": a.source, "raw_text": a.raw_text, "clean_text": a.text,
             "content_hash": content_hash(a), "title_span": json.dumps(_span(a.title)), "lead_span": json.dumps(_span(a.lead)),
             "paragraphs": json.dumps([_span(s) for s in a.paragraphs]), "captions": json.dumps(a.captions, ensure_ascii=False),
             "removed": json.dumps([[r.kind, r.text] for r in a.removed], ensure_ascii=False), "outlet": a.outlet,
             "url": a.url, "pub_date": a.pub_date.isoformat() if a.pub_date else None})
         for e in p.events:
-            rows["events"].append({"doc_key": a.key, "event": json.dumps(e.as_json() | {"cue": e.cue, "signals": e.signals, "instrument": e.instrument},
+            rows["events"].append({"doc_ref": ref, "doc_key": a.key, "event": json.dumps(e.as_json() | {"cue": e.cue, "signals": e.signals, "instrument": e.instrument},
                                                                          ensure_ascii=False)})
         for m in p.mentions:
             if m.kind in ("person", "spouse"):
-                rows["mentions"].append({"doc_key": a.key, "name": m.name, "titles": json.dumps(m.titles, ensure_ascii=False),
+                rows["mentions"].append({"doc_ref": ref, "doc_key": a.key, "name": m.name, "titles": json.dumps(m.titles, ensure_ascii=False),
                                          "country": m.country, "org": m.org, "kind": m.kind, "start": m.span.start,
                                          "end": m.span.end})
         for name, country in sorted({(m.name, m.country or "") for m in p.mentions if m.kind == "person" and m.name}):
-            rows["actors"].append({"doc_key": a.key, "name": name, "country": country or None})
+            rows["actors"].append({"doc_ref": ref, "doc_key": a.key, "name": name, "country": country or None})
     for table, data in rows.items():
         target = out / table / f"part-{part.id}.parquet"
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -214,10 +227,10 @@ def load(out_dir: str, store) -> dict:
     events_by_doc, mentions_by_doc = {}, {}
     for _, rows in _tables(out_dir, "events"):
         for r in rows:
-            events_by_doc.setdefault(r["doc_key"], []).append(_event_from(json.loads(r["event"])))
+            events_by_doc.setdefault(_ref(r), []).append(_event_from(json.loads(r["event"])))
     for _, rows in _tables(out_dir, "mentions"):
         for r in rows:
-            mentions_by_doc.setdefault(r["doc_key"], []).append(
+            mentions_by_doc.setdefault(_ref(r), []).append(
                 Mention(Span(r["start"], r["end"]), r["name"], json.loads(r["titles"]), r["country"], r["org"], r["kind"]))
     counts = {"new": 0, "unchanged": 0, "duplicate": 0, "errors": 0}
     for _, rows in _tables(out_dir, "documents"):
@@ -229,7 +242,7 @@ def load(out_dir: str, store) -> dict:
                               captions=json.loads(r["captions"]), removed=[Removed(k, t) for k, t in json.loads(r["removed"])],
                               outlet=r["outlet"], pub_date=date.fromisoformat(r["pub_date"]) if r["pub_date"] else None,
                               url=r["url"])
-            processed = Processed(article, mentions_by_doc.get(article.key, []), events_by_doc.get(article.key, []))
+            processed = Processed(article, mentions_by_doc.get(_ref(r), []), events_by_doc.get(_ref(r), []))
             res = store.store_article(article, writer=lambda conn, doc_id, dup, p=processed: write_extraction(conn, doc_id, dup, p))
             counts[res.status] += 1
     for _, rows in _tables(out_dir, "errors"):

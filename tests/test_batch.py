@@ -152,3 +152,33 @@ def test_batch_on_a_remote_scheduler_by_address(tmp_path):
     assert "3 partitions (0 already done): 3 documents" in " ".join(done.stderr.split())
     keys, events = _documents_and_events(out)
     assert sorted(keys) == sorted(p.name for p in SEEDS.iterdir()) and len(events) >= 16
+
+
+def test_two_files_of_one_name_in_two_folders_keep_their_own_events(tmp_path):
+    """Crawl archives repeat basenames: each document keeps its events and evidence through batch + load."""
+    from sukien.batch import load, run
+    from sukien.store import open_store
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "same.txt").write_text(
+        "Hội đàm Việt Nam - Ba Lan\nChiều 12/3/2025, Thủ tướng Đào Quốc Tuấn đã hội đàm với Thủ tướng Ba Lan "
+        "Jan Nowak tại Hà Nội.\n", encoding="utf-8")
+    (tmp_path / "b" / "same.txt").write_text(
+        "Tiếp Đại sứ Chile\nSáng 14/3/2025, Chủ tịch nước Lê Minh Khang đã tiếp Đại sứ Chile Pablo Ortega tại "
+        "Phủ Chủ tịch nhân dịp kết thúc nhiệm kỳ.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run([str(tmp_path / "a"), str(tmp_path / "b")], str(out), scheduler="sync", progress=False)
+    store = open_store(str(tmp_path / "b.db"))
+    load(str(out), store)
+    with store.engine.connect() as conn:
+        from sqlalchemy import text
+        rows = conn.execute(text("select d.source, d.clean_text, es.char_start, es.char_end from event_sources es "
+                                 "join documents d on d.id = es.document_id")).all()
+    store.close()
+    assert len(rows) == 2
+    for source, clean_text, start, end in rows:
+        sentence = clean_text[start:end]
+        if source.endswith("a/same.txt"):
+            assert "Jan Nowak" in sentence
+        else:
+            assert "Pablo Ortega" in sentence
