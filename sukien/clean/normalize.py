@@ -36,7 +36,8 @@ def _tone_pattern() -> re.Pattern:
 
 
 _TONE_RE = _tone_pattern()
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# zero-width characters, the soft hyphen and the bidirectional controls (an RTL override would reorder a name)
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACE_CLASS = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 # Runs to become one plain space; a single plain space is left alone (most of the text: nothing to rewrite).
 _SPACES = re.compile(rf" {_SPACE_CLASS}+|(?! ){_SPACE_CLASS}{_SPACE_CLASS}*")

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import InputError
+from ..errors import InputError, printable
 from ..model import RawDocument
 from .decode import MAX_BYTES, decode_bytes
 
@@ -99,7 +99,7 @@ def _document(values: dict, key: str, source: str, kind: str) -> RawDocument:
 def read_table(path: Path, columns: dict[str, str] | None = None) -> Iterator:
     from .readers import ReadResult
 
-    source = str(path)
+    source = printable(path)
     try:
         rows = _parquet_rows(path) if path.name.lower().endswith(".parquet") else _csv_rows(path)
         header = next(rows)
@@ -185,7 +185,7 @@ def read_warc(path: Path) -> Iterator:
 
     from .readers import ReadResult
 
-    source = str(path)
+    source = printable(path)
     try:
         fh = path.open("rb")
     except OSError as exc:

@@ -9,13 +9,14 @@ import glob
 import json
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..errors import InputError
+from ..errors import InputError, printable
 from ..model import RawDocument
 from .archives import archive_kind, table_or_warc
 from .decode import MAX_BYTES, decode_bytes, looks_binary, too_large
@@ -107,13 +108,13 @@ def read_html(html: str, key: str, source: str, url: str | None = None) -> RawDo
 
 
 def read_text_file(path: Path, data: bytes) -> RawDocument:
-    source = str(path)
+    source = printable(path)
     text = decode_bytes(data, source)
     meta = _metadata_for(path)
     if path.suffix.lower() in HTML_SUFFIXES or _HTML_START.match(text):
-        doc = read_html(text, path.name, source, url=meta.get("url"))
+        doc = read_html(text, printable(path.name), source, url=meta.get("url"))
     else:
-        doc = RawDocument(key=path.name, source=source, raw_text=text, kind="text")
+        doc = RawDocument(key=printable(path.name), source=source, raw_text=text, kind="text")
     doc.pub_date = doc.pub_date or parse_date(meta.get("date"))
     doc.url = doc.url or meta.get("url")
     doc.outlet = doc.outlet or meta.get("outlet")
@@ -131,8 +132,16 @@ def read_jsonl_lines(lines: Iterable[tuple[int, str]], name: str) -> Iterator[Re
         except json.JSONDecodeError as exc:
             yield ReadResult(error=InputError(source, f"invalid JSON ({exc.msg} at column {exc.colno})"))
             continue
+        except RecursionError:
+            yield ReadResult(error=InputError(source, "JSON nested too deeply"))
+            continue
         if not isinstance(rec, dict):
             yield ReadResult(error=InputError(source, "JSON line is not an object"))
+            continue
+        wrong = [f for f in ("id", "title", "date", "url", "outlet") if rec.get(f) is not None
+                 and not isinstance(rec[f], (str, int) if f == "id" else str)]
+        if wrong:
+            yield ReadResult(error=InputError(source, f"'{wrong[0]}' is a {type(rec[wrong[0]]).__name__}, not text"))
             continue
         key = str(rec.get("id") or rec.get("url") or source)
         try:
@@ -155,9 +164,26 @@ def read_jsonl_lines(lines: Iterable[tuple[int, str]], name: str) -> Iterator[Re
         yield ReadResult(doc=doc)
 
 
+def _not_regular(path: Path) -> str | None:
+    """Why `path` cannot be read as a file: only regular files are read (a device such as /dev/zero or a FIFO
+    would be read without end or block for ever)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot read ({exc.strerror or type(exc).__name__})"
+    if stat.S_ISREG(mode):
+        return None
+    kind = "a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else \
+        "a socket" if stat.S_ISSOCK(mode) else "a directory" if stat.S_ISDIR(mode) else "not a file"
+    return f"not a regular file ({kind}), not read"
+
+
 def read_path(path: Path, columns: dict[str, str] | None = None) -> Iterator[ReadResult]:
     """The documents of one file; `columns` maps fields to the columns of a CSV/TSV/Parquet export."""
-    source = str(path)
+    source = printable(path)
+    if (why := _not_regular(path)) is not None:
+        yield ReadResult(error=InputError(source, why))
+        return
     if path.suffix.lower() in JSONL_SUFFIXES:
         yield from read_jsonl_file(path)
         return
@@ -180,7 +206,7 @@ def read_jsonl_file(path: Path, first_line: int = 1, last_line: int | None = Non
     """A JSON Lines file streamed line by line, so a shard of any size is read in bounded memory; the size
     limit is per article (line). `offset` is the byte position of `first_line` (from `jsonl_line_offsets`):
     a batch partition reads only its own lines. Lines end at \\n only (U+2028 may sit inside a JSON string)."""
-    source = str(path)
+    source = printable(path)
     try:
         fh = path.open("rb")
     except OSError as exc:
@@ -271,10 +297,16 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | str]:
             if not matches:
                 yield Path(item)   # read_path reports it as missing
             for m in matches:
-                yield from expand_inputs([m])
+                if m == item or not Path(m).exists():
+                    yield Path(m)     # a dangling or self-looping symlink matches its own pattern: no recursion
+                else:
+                    yield from expand_inputs([m])
 
 
 def read_stdin() -> Iterator[ReadResult]:
+    if sys.stdin is None or sys.stdin.closed:
+        yield ReadResult(error=InputError("<stdin>", "standard input is closed"))
+        return
     stdin = sys.stdin.buffer
     head = stdin.peek(65536)[:65536] if hasattr(stdin, "peek") else b""
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and not looks_binary(head):

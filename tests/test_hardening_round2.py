@@ -1,0 +1,80 @@
+"""Hardening, round two (issue 14): each input here broke a batch before; now each is one line naming it and
+the batch goes on."""
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from sukien.cli import main
+from sukien.ingest import iter_documents
+
+GOOD = "Chiều 12/3/2025, Thủ tướng Đào Quốc Tuấn đã hội đàm với Thủ tướng Ba Lan Jan Nowak tại Hà Nội."
+
+
+def _results(inputs):
+    results = list(iter_documents([str(i) for i in inputs]))
+    return [r.doc for r in results if r.doc], [str(r.error) for r in results if r.error]
+
+
+def test_devices_and_fifos_are_never_read(tmp_path):
+    fifo = tmp_path / "walk" / "pipe.txt"
+    fifo.parent.mkdir()
+    os.mkfifo(fifo)
+    (tmp_path / "walk" / "good.txt").write_text(GOOD, encoding="utf-8")
+    docs, errors = _results(["/dev/zero", tmp_path / "walk"])
+    assert [d.key for d in docs] == ["good.txt"]
+    assert errors == ["/dev/zero: not a regular file (a device), not read",
+                      f"{fifo}: not a regular file (a FIFO), not read"]
+
+
+def test_dangling_and_self_looping_symlinks_matched_by_a_glob(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    docs, errors = _results([str(tmp_path / "*.txt")])
+    assert [d.key for d in docs] == ["good.txt"]
+    assert len(errors) == 2 and all("\n" not in e for e in errors)
+    assert any(e.startswith(str(tmp_path / "loop.txt")) for e in errors)
+
+
+def test_a_file_name_that_is_not_utf8_is_stored_and_printed(tmp_path):
+    name = os.fsdecode(b"b\xe1o-\xff.txt")
+    (tmp_path / name).write_text(GOOD, encoding="utf-8")
+    db = tmp_path / "s.db"
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    docs = CliRunner().invoke(main, ["docs", "--db", str(db), "--json"]).output
+    assert "\ufffd" in json.loads(docs.splitlines()[0])["doc_key"]
+
+
+def test_json_lines_with_wrong_field_types_and_deep_nesting(tmp_path):
+    path = tmp_path / "crawl.jsonl"
+    lines = [json.dumps({"id": "a", "text": GOOD, "url": ["http://a", "http://b"]}),
+             json.dumps({"id": "b", "text": GOOD, "outlet": {"name": "X"}}),
+             "[" * 100_000 + "]" * 100_000,
+             json.dumps({"id": "c", "text": GOOD})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    docs, errors = _results([path])
+    assert [d.key for d in docs] == ["c"]
+    assert errors == [f"{path}:1: 'url' is a list, not text", f"{path}:2: 'outlet' is a dict, not text",
+                      f"{path}:3: JSON nested too deeply"]
+
+
+def test_a_closed_stdin_is_one_line():
+    result = subprocess.run([sys.executable, "-m", "sukien.cli", "extract", "-"], stdin=subprocess.DEVNULL,
+                            capture_output=True, text=True, timeout=120, close_fds=True,
+                            preexec_fn=lambda: os.close(0))
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == ["error: <stdin>: standard input is closed"]
+
+
+@pytest.mark.parametrize("hidden", ["\u200b", "\u00ad", "\u202e", "\u2066"])
+def test_invisible_and_bidi_characters_inside_a_name(hidden):
+    from sukien.model import RawDocument
+    from sukien.pipeline import process
+    text = f"Chiều 12/3/2025, Thủ tướng Trần{hidden}Đại Quang đã hội đàm với Thủ tướng Ba Lan Jan Nowak tại Hà Nội."
+    processed = process(RawDocument(key="k", source="k", kind="jsonl", raw_text=text))
+    assert "Trần Đại Quang" in [m.name for m in processed.mentions]
