@@ -78,3 +78,20 @@ def test_invisible_and_bidi_characters_inside_a_name(hidden):
     text = f"Chiều 12/3/2025, Thủ tướng Trần{hidden}Đại Quang đã hội đàm với Thủ tướng Ba Lan Jan Nowak tại Hà Nội."
     processed = process(RawDocument(key="k", source="k", kind="jsonl", raw_text=text))
     assert "Trần Đại Quang" in [m.name for m in processed.mentions]
+
+
+@pytest.mark.parametrize("backend", ["sqlite_store", "pg_store"])
+def test_long_fields_and_nul_take_one_rule_on_both_backends(backend, request):
+    from sukien.model import RawDocument
+    from sukien.pipeline import process
+    from sukien.store.writer import write_extraction
+    store = request.getfixturevalue(backend)
+    raw = RawDocument(key="k" * 600, source="s.jsonl:1", kind="jsonl", raw_text=GOOD + "\x00 Hết.",
+                      title="Tiêu\x00 đề", outlet="Báo " * 80, url="http://example.vn/\x00a")
+    processed = process(raw)
+    processed.article.raw_text = raw.raw_text          # as read, NUL included
+    res = store.store_article(processed.article,
+                              writer=lambda conn, doc_id, dup: write_extraction(conn, doc_id, dup, processed))
+    assert res.status == "new"
+    doc = store.documents()[0]
+    assert len(doc["doc_key"]) == 500 and len(doc["outlet"]) == 200 and "\x00" not in doc["url"]

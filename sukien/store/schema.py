@@ -1,6 +1,30 @@
 """Explicit schema, one Table per entity. Migrations in migrations.py build it version by version."""
 from sqlalchemy import (Column, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, MetaData, String, Table,
                         Text, UniqueConstraint, Index)
+from sqlalchemy.types import TypeDecorator
+
+
+class BoundedString(TypeDecorator):
+    """String(n) with one rule on both backends: a NUL is dropped and a longer value cut to n characters
+    (PostgreSQL refuses both with DataError and aborts the batch; SQLite took them as they were)."""
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if isinstance(value, str):
+            value = value.replace("\x00", "")
+            if self.impl.length is not None and len(value) > self.impl.length:
+                value = value[:self.impl.length]
+        return value
+
+
+class CleanText(TypeDecorator):
+    """Text without NUL characters, which PostgreSQL refuses."""
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        return value.replace("\x00", "") if isinstance(value, str) else value
 
 metadata = MetaData()
 
@@ -13,19 +37,19 @@ schema_version = Table(
 documents = Table(
     "documents", metadata,
     Column("id", Integer, primary_key=True),
-    Column("doc_key", String(500), nullable=False),
-    Column("source", Text, nullable=False),
-    Column("content_hash", String(64), nullable=False, unique=True),
-    Column("raw_text", Text, nullable=False),
-    Column("clean_text", Text, nullable=False),
-    Column("title", Text),
-    Column("lead", Text),
-    Column("outlet", String(200)),
-    Column("url", Text),
+    Column("doc_key", BoundedString(500), nullable=False),
+    Column("source", CleanText, nullable=False),
+    Column("content_hash", BoundedString(64), nullable=False, unique=True),
+    Column("raw_text", CleanText, nullable=False),
+    Column("clean_text", CleanText, nullable=False),
+    Column("title", CleanText),
+    Column("lead", CleanText),
+    Column("outlet", BoundedString(200)),
+    Column("url", CleanText),
     Column("pub_date", Date),
-    Column("captions", Text, nullable=False, default="[]"),       # JSON list of caption strings
-    Column("removed", Text, nullable=False, default="[]"),        # JSON list of {kind, text}
-    Column("paragraphs", Text, nullable=False, default="[]"),     # JSON list of [start, end]
+    Column("captions", CleanText, nullable=False, default="[]"),       # JSON list of caption strings
+    Column("removed", CleanText, nullable=False, default="[]"),        # JSON list of {kind, text}
+    Column("paragraphs", CleanText, nullable=False, default="[]"),     # JSON list of [start, end]
     Column("minhash", LargeBinary),
     Column("duplicate_of", Integer, ForeignKey("documents.id")),
     Column("similarity", Float),
@@ -37,25 +61,25 @@ Index("ix_documents_duplicate_of", documents.c.duplicate_of)
 ingest_errors = Table(
     "ingest_errors", metadata,
     Column("id", Integer, primary_key=True),
-    Column("source", Text, nullable=False),
-    Column("reason", Text, nullable=False),
+    Column("source", CleanText, nullable=False),
+    Column("reason", CleanText, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
 actors = Table(
     "actors", metadata,
     Column("id", Integer, primary_key=True),
-    Column("name", String(300), nullable=False),
-    Column("folded", String(300), nullable=False, unique=True),
-    Column("kind", String(20), nullable=False),                   # person | org | country
-    Column("country", String(3)),
+    Column("name", BoundedString(300), nullable=False),
+    Column("folded", BoundedString(300), nullable=False, unique=True),
+    Column("kind", BoundedString(20), nullable=False),                   # person | org | country
+    Column("country", BoundedString(3)),
 )
 
 actor_aliases = Table(
     "actor_aliases", metadata,
     Column("actor_id", Integer, ForeignKey("actors.id"), nullable=False),
-    Column("alias", String(300), nullable=False),
-    Column("folded", String(300), nullable=False),
+    Column("alias", BoundedString(300), nullable=False),
+    Column("folded", BoundedString(300), nullable=False),
     UniqueConstraint("actor_id", "folded"),
 )
 Index("ix_actor_aliases_folded", actor_aliases.c.folded)
@@ -65,10 +89,10 @@ observations = Table(   # one per mention: the actor, the titles the text gives,
     Column("id", Integer, primary_key=True),
     Column("actor_id", Integer, ForeignKey("actors.id"), nullable=False),
     Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
-    Column("name_as_written", String(300)),
-    Column("titles", Text, nullable=False, default="[]"),
-    Column("country", String(3)),
-    Column("org", String(300)),
+    Column("name_as_written", BoundedString(300)),
+    Column("titles", CleanText, nullable=False, default="[]"),
+    Column("country", BoundedString(3)),
+    Column("org", BoundedString(300)),
     Column("obs_date", Date),
     Column("char_start", Integer, nullable=False),
     Column("char_end", Integer, nullable=False),
@@ -81,28 +105,28 @@ Index("ix_observations_document", observations.c.document_id)
 events = Table(
     "events", metadata,
     Column("id", Integer, primary_key=True),
-    Column("type", String(30), nullable=False),
-    Column("cameo", String(4)),
-    Column("plover", String(20)),
+    Column("type", BoundedString(30), nullable=False),
+    Column("cameo", BoundedString(4)),
+    Column("plover", BoundedString(20)),
     Column("source_actor_id", Integer, ForeignKey("actors.id")),
     Column("target_actor_id", Integer, ForeignKey("actors.id")),
-    Column("source_json", Text, nullable=False),
-    Column("target_json", Text, nullable=False),
-    Column("source_country", String(3)),
-    Column("target_country", String(3)),
+    Column("source_json", CleanText, nullable=False),
+    Column("target_json", CleanText, nullable=False),
+    Column("source_country", BoundedString(3)),
+    Column("target_country", BoundedString(3)),
     Column("date_start", Date),
     Column("date_end", Date),
-    Column("date_precision", String(10), nullable=False),
-    Column("date_text", Text),
-    Column("location_name", String(200)),
-    Column("location_country", String(3)),
-    Column("modality", String(10), nullable=False),
+    Column("date_precision", BoundedString(10), nullable=False),
+    Column("date_text", CleanText),
+    Column("location_name", BoundedString(200)),
+    Column("location_country", BoundedString(3)),
+    Column("modality", BoundedString(10), nullable=False),
     Column("confidence", Float, nullable=False),
     Column("num_sources", Integer, nullable=False, default=1),
     Column("num_articles", Integer, nullable=False, default=1),
     Column("max_rank", Integer),     # highest rank (1 = party/state leader) among the sides, for the engagement index
-    Column("pair_key", String(8)),   # the two countries sorted, "LAO-VNM": country-pair queries read one index range
-    Column("instrument", String(40)),  # what a signing signed ("bản ghi nhớ"): two instruments, two signings
+    Column("pair_key", BoundedString(8)),   # the two countries sorted, "LAO-VNM": country-pair queries read one index range
+    Column("instrument", BoundedString(40)),  # what a signing signed ("bản ghi nhớ"): two instruments, two signings
 )
 Index("ix_events_type_date", events.c.type, events.c.date_start)
 Index("ix_events_countries", events.c.source_country, events.c.target_country)
@@ -118,7 +142,7 @@ event_sources = Table(
     "event_sources", metadata,
     Column("event_id", Integer, ForeignKey("events.id"), nullable=False),
     Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
-    Column("sentence", Text, nullable=False),
+    Column("sentence", CleanText, nullable=False),
     Column("char_start", Integer, nullable=False),
     Column("char_end", Integer, nullable=False),
     Column("confidence", Float, nullable=False),
