@@ -69,14 +69,9 @@ class _Cleaner:
         if line.startswith(("Ảnh:", "Ảnh minh họa", "(Ảnh")) and len(line) < 300:
             self.captions.append(line)
             return ""
-        # Parenthesised credits inside a paragraph: "(Ảnh: Trí Dũng – TTXVN)".
-        while (m := F.CAPTION_PAREN.search(line)) or (m := F.CAPTION_RUN_IN.search(line)):
-            start = F.caption_start(line, m.start())
-            if not F.looks_like_caption(line[start:m.start()]):
-                start = m.start()          # a body sentence before a bare credit: drop the credit only
-            self.captions.append(line[start:m.end()].strip())
-            line = (line[:start].rstrip() + " " + line[m.end():].lstrip()).strip()
-        return line
+        # Parenthesised credits inside a paragraph ("(Ảnh: Trí Dũng – TTXVN)"), then run-in ones.
+        line = F.cut_credits(line, F.CAPTION_PAREN, self.captions)
+        return F.cut_credits(line, F.CAPTION_RUN_IN, self.captions)
 
     def find_outlet(self, line: str) -> str:
         m = F.OUTLET_DATELINE.match(line)
