@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -361,13 +362,22 @@ def export(db, fmt, out_path, country, actor, type_, since, until):
 @DB_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True)
-@click.option("--write-token", envvar="SUKIEN_WRITE_TOKEN", help="Allow POST /api/documents with this bearer token.")
+@click.option("--write-token", envvar="SUKIEN_WRITE_TOKEN", help="Allow POST /api/documents with this bearer token "
+              "(better from $SUKIEN_WRITE_TOKEN or --write-token-file: a command line is visible in /proc).")
+@click.option("--write-token-file", type=click.Path(dir_okay=False), envvar="SUKIEN_WRITE_TOKEN_FILE",
+              help="Read the write token from this file (first line).")
 @click.option("--cors-origin", multiple=True, help="Allow this origin to read the API (closed by default).")
 @click.option("--cache-seconds", default=2.0, show_default=True, help="Keep GET /api/ answers this long (0: off).")
-def serve(db, host, port, write_token, cors_origin, cache_seconds):
+def serve(db, host, port, write_token, write_token_file, cors_origin, cache_seconds):
     """Serve the REST API (/api/, /openapi.json) and the web UI (/)."""
     import uvicorn
     from .api import create_app
+
+    if write_token_file:
+        try:
+            write_token = Path(write_token_file).read_text(encoding="utf-8").splitlines()[0].strip() or None
+        except (OSError, IndexError, UnicodeDecodeError) as exc:
+            raise click.ClickException(f"{write_token_file}: cannot read a token ({type(exc).__name__})") from None
 
     app = create_app(db, write_token=write_token, cors_origins=list(cors_origin) or None, cache_seconds=cache_seconds)
     console.print(f"sukien on http://{host}:{port}/  (API docs: /docs, {'writable' if write_token else 'read-only'})")

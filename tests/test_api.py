@@ -2,6 +2,7 @@
 import json
 
 import pytest
+from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from conftest import EXAMPLES, SEEDS
@@ -147,3 +148,38 @@ def test_cli_csv_export_names_what_a_signing_signed(db, tmp_path):
     signings = [r for r in rows if r["type"] == "SIGN_AGREEMENT"]
     assert signings and all(r["instrument"] for r in signings)
     assert not any(r["instrument"] for r in rows if r["type"] != "SIGN_AGREEMENT")
+
+
+def test_head_on_get_routes_and_security_headers_on_every_answer(client):
+    for path in ("/", "/api/events", "/api/actors", "/healthz", "/static/app.js"):
+        head = client.head(path)
+        assert head.status_code == 200 and head.content == b"", path
+        get = client.get(path)
+        for name in ("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy"):
+            assert name in get.headers and name in head.headers, (path, name)
+    assert "frame-ancestors 'none'" in client.get("/api/events/999999").headers["Content-Security-Policy"]
+
+
+def test_like_wildcards_are_characters(client):
+    everyone = client.get("/api/actors", params={"limit": 200}).json()["items"]
+    assert len(everyone) > 3
+    assert client.get("/api/events", params={"actor": "%"}).json()["total"] == 0
+    assert client.get("/api/events", params={"outlet": "_"}).json()["total"] == 0
+
+
+def test_nan_in_a_posted_document_is_a_422_and_no_redirect_uses_the_host_header(db):
+    from sukien.api import create_app
+    writable = TestClient(create_app(db, write_token="s3cret"))
+    answer = writable.post("/api/documents", content=b'{"text": NaN}',
+                           headers={"Authorization": "Bearer s3cret", "Content-Type": "application/json"})
+    assert answer.status_code == 422
+    moved = writable.get("/api/events/", headers={"Host": "evil.example"}, follow_redirects=False)
+    assert "evil.example" not in moved.headers.get("location", "")
+
+
+def test_the_write_token_can_come_from_a_file(tmp_path, db):
+    from sukien.cli import main
+    token = tmp_path / "token"
+    token.write_text("s3cret\n", encoding="utf-8")
+    missing = CliRunner().invoke(main, ["serve", "--db", db, "--write-token-file", str(tmp_path / "none")])
+    assert missing.exit_code == 1 and "cannot read a token" in missing.output

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi import Path as Path_
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -20,6 +21,17 @@ from ..store import queries as Q
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 MAX_BODY = 2 * 1024 * 1024
+# The UI loads only its own files; nothing may frame it, sniff a type or carry the URL elsewhere.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                               "frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
+# FastAPI's /docs and /redoc pages bootstrap with an inline script and load their assets from a CDN
+DOCS_CSP = ("default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline' https:; "
+            "script-src 'self' 'unsafe-inline' https:; frame-ancestors 'none'")
 EventType = Literal["VISIT", "TALKS", "MEETING", "PHONE_CALL", "CONGRATULATE", "CONDOLENCE", "SIGN_AGREEMENT",
                     "AID", "SUPPORT", "ROLE_CHANGE"]
 
@@ -79,6 +91,13 @@ def create_app(db: str | None = None, write_token: str | None = None, cors_origi
                   description="Events, actors and sources from Vietnamese political and diplomatic news. "
                               "Read-only unless the server was started with a write token.")
     app.state.store = store
+    app.router.redirect_slashes = False      # a redirect would be built from the Host header the client sent
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError):
+        """422 with where and why, never the input back: a NaN or a huge body echoed made a 500 or a flood."""
+        return JSONResponse({"detail": [{"loc": list(e.get("loc", [])), "msg": e.get("msg", "")}
+                                        for e in exc.errors()]}, status_code=422)
 
     @app.middleware("http")
     async def limit_body_and_cache(request: Request, call_next):
@@ -95,6 +114,21 @@ def create_app(db: str | None = None, write_token: str | None = None, cors_origi
             body = b"".join([chunk async for chunk in response.body_iterator])
             cache.put(str(request.url), (body,))
             return Response(content=body, status_code=200, media_type="application/json", headers={"X-Cache": "miss"})
+        return response
+
+    @app.middleware("http")
+    async def head_and_security_headers(request: Request, call_next):
+        """HEAD answers as GET without the body, on every GET route; every answer carries security headers,
+        cached ones too (added after the cache, this middleware wraps it)."""
+        head = request.method == "HEAD"
+        if head:
+            request.scope["method"] = "GET"
+        response = await call_next(request)
+        if head:
+            response = Response(status_code=response.status_code, headers=dict(response.headers))
+        response.headers.update(SECURITY_HEADERS)
+        if request.url.path in ("/docs", "/redoc"):
+            response.headers["Content-Security-Policy"] = DOCS_CSP
         return response
 
     def event_filters(actor: str | None = Query(None, max_length=200),

@@ -16,6 +16,12 @@ from . import search as search_index
 MAX_LIMIT = 500
 
 
+def contains_pattern(text: str) -> str:
+    """A LIKE pattern for 'contains `text`' in which % and _ are themselves, not wildcards ("actor=%" used to
+    match every actor)."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def _limit(limit: int | None) -> int:
     return max(1, min(int(limit or 50), MAX_LIMIT))
 
@@ -31,8 +37,8 @@ def find_actors(store, name: str, fuzzy: bool = True) -> list[dict]:
     with store.engine.connect() as conn:
         rows = conn.execute(base.where(S.actor_aliases.c.folded == folded)).all()
         if not rows:
-            pattern = "%" + folded.replace("\\", "").replace("%", "").replace("_", "") + "%"
-            rows = conn.execute(base.where(S.actor_aliases.c.folded.like(pattern)).limit(50)).all()
+            rows = conn.execute(base.where(S.actor_aliases.c.folded.like(contains_pattern(folded), escape="\\"))
+                                .limit(50)).all()
         if not rows and fuzzy and 1 < len(folded.split()) <= 8:
             # only foreign names have spellings worth a fuzzy pass ("Thoong-lun Xi-xu-lít" ~ Thongloun Sisoulith)
             rows = [r for r in _foreign_people(store, conn) if same_person(name, r.name)]
@@ -79,7 +85,7 @@ def _event_filters(store, q, actor=None, country=None, type_=None, plover=None, 
         q = q.where(S.events.c.date_start <= date.fromisoformat(until))
     if outlet:
         docs = select(S.event_sources.c.event_id).join(S.documents, S.documents.c.id == S.event_sources.c.document_id) \
-            .where(func.lower(S.documents.c.outlet).like(f"%{outlet.lower()}%"))
+            .where(func.lower(S.documents.c.outlet).like(contains_pattern(outlet.lower()), escape="\\"))
         q = q.where(S.events.c.id.in_(docs))
     if text:
         with store.engine.connect() as conn:
