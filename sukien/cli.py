@@ -35,7 +35,18 @@ def _json_line(obj) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
 
 
-@click.group()
+class _Commands(click.Group):
+    """Every command: a store that cannot be opened or written is one line naming it, never a traceback."""
+
+    def invoke(self, ctx):
+        from .errors import StoreError
+        try:
+            return super().invoke(ctx)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=_Commands)
 @click.version_option(package_name="sukien")
 def main():
     """sukien: events, actors and sources from Vietnamese political and diplomatic news."""

@@ -20,3 +20,7 @@ class InputError(Exception):
 class SkippedDocument(InputError):
     """A record that is not an article to read (not Vietnamese, not HTML, an HTTP error page): counted and
     named in the summary, never an error."""
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or written: one line naming the path or URL and why."""

@@ -8,6 +8,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
+from conftest import DATA as DATA_DIR, EXAMPLES as EXAMPLES_DIR, SEEDS as SEEDS_DIR
 from sukien.cli import main
 from sukien.ingest import iter_documents
 
@@ -95,3 +96,75 @@ def test_long_fields_and_nul_take_one_rule_on_both_backends(backend, request):
     assert res.status == "new"
     doc = store.documents()[0]
     assert len(doc["doc_key"]) == 500 and len(doc["outlet"]) == 200 and "\x00" not in doc["url"]
+
+
+def _store_line(args):
+    result = CliRunner().invoke(main, args)
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    return result.exit_code, lines
+
+
+@pytest.mark.parametrize("make,why", [
+    (lambda d: (d / "adir").mkdir() or d / "adir", "is a directory, not a store"),
+    (lambda d: (d / "notes.db").write_text("hello") and d / "notes.db", "file is not a database"),
+])
+def test_a_bad_db_path_is_one_line(tmp_path, make, why):
+    path = make(tmp_path)
+    code, lines = _store_line(["docs", "--db", str(path)])
+    assert code == 1 and lines == [f"Error: {path}: " + ("" if "directory" in why else "cannot open the store (")
+                                   + why + ("" if "directory" in why else ")")]
+
+
+@pytest.mark.shared
+def test_a_truncated_store_is_one_line(tmp_path):
+    db = tmp_path / "s.db"
+    assert CliRunner().invoke(main, ["ingest", str(SEEDS_DIR), "--db", str(db)]).exit_code == 0
+    data = db.read_bytes()
+    db.write_bytes(data[: len(data) // 3])
+    for wal in (tmp_path / "s.db-wal", tmp_path / "s.db-shm"):
+        wal.unlink(missing_ok=True)
+    code, lines = _store_line(["events", "--db", str(db)])
+    assert code == 1 and len(lines) == 1 and lines[0].startswith(f"Error: {db}: cannot open the store (")
+
+
+@pytest.mark.parametrize("url", ["postgresql://postgres@127.0.0.1:1/test", "postgresql://postgres@127.0.0.1:5432/no_such_db"])
+def test_an_unreachable_or_missing_postgresql_is_one_line(url):
+    code, lines = _store_line(["docs", "--db", url])
+    assert code == 1 and len(lines) == 1 and lines[0].startswith(f"Error: {url}: cannot open the store (")
+
+
+def _mount(*args) -> bool:
+    return subprocess.run(["mount", *args], capture_output=True).returncode == 0
+
+
+@pytest.mark.shared
+def test_a_store_on_a_read_only_medium_is_read_and_never_written(tmp_path):
+    src, ro = tmp_path / "src", tmp_path / "ro"
+    src.mkdir()
+    ro.mkdir()
+    assert CliRunner().invoke(main, ["ingest", str(SEEDS_DIR), "--db", str(src / "s.db")]).exit_code == 0
+    if not (_mount("--bind", str(src), str(ro)) and _mount("-o", "remount,ro,bind", str(ro))):
+        subprocess.run(["umount", "-l", str(ro)], capture_output=True)
+        pytest.skip("no bind mount here (not root)")
+    try:
+        docs = CliRunner().invoke(main, ["docs", "--db", str(ro / "s.db"), "--json"])
+        assert docs.exit_code == 0 and len(docs.output.splitlines()) == 3
+        assert CliRunner().invoke(main, ["events", "--db", str(ro / "s.db")]).exit_code == 0
+        code, lines = _store_line(["ingest", str(EXAMPLES_DIR), "--db", str(ro / "s.db")])
+        assert code == 1 and lines[-1] == f"Error: {ro / 's.db'}: the store is read-only, nothing can be written"
+    finally:
+        subprocess.run(["umount", "-l", str(ro)], capture_output=True)
+
+
+@pytest.mark.shared
+def test_a_full_disk_stops_the_ingest_in_one_line(tmp_path):
+    small = tmp_path / "small"
+    small.mkdir()
+    if not _mount("-t", "tmpfs", "-o", "size=600k", "tmpfs", str(small)):
+        pytest.skip("no tmpfs mount here (not root)")
+    try:
+        code, lines = _store_line(["ingest", str(SEEDS_DIR), str(DATA_DIR / "news_dev"), "--db", str(small / "s.db")])
+        assert code == 1 and lines[-1].startswith(f"Error: {small / 's.db'}: ")
+        assert "full" in lines[-1] or "disk" in lines[-1]
+    finally:
+        subprocess.run(["umount", "-l", str(small)], capture_output=True)

@@ -4,18 +4,21 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, func, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from ..model import Article
 from ..resolve.duplicates import DuplicateIndex, from_bytes, minhash_of, shingles, to_bytes
 from . import schema as S
 from . import search
-from .migrations import migrate
+from ..errors import StoreError
+from .migrations import current_version, migrate
 
 DEFAULT_DB = "sukien.db"
 
@@ -50,17 +53,48 @@ def _sqlite_pragmas(dbapi_conn, _record):
     cur.close()
 
 
+def _shown(url: str) -> str:
+    """The store as the user named it: a path for SQLite, the URL without a password otherwise."""
+    if url.startswith("sqlite:///"):
+        return url[len("sqlite:///"):]
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)
+
+
+def _why(exc: Exception) -> str:
+    """The first line of a driver's message, without SQLAlchemy's background link."""
+    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return (text[0] if text else type(exc).__name__)[:300]
+
+
+def _read_only_sqlite(path: Path) -> bool:
+    """A store file we may read but not write (a read-only medium, a file of another user)."""
+    return path.is_file() and (not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK))
+
+
 class Store:
     def __init__(self, url: str):
         self.url = default_db_url(url)
-        kwargs = {}
+        self.read_only = False
+        self.shown = shown = _shown(self.url)
+        kwargs: dict = {}
         if self.url.startswith("postgresql://"):
             self.url = "postgresql+psycopg://" + self.url[len("postgresql://"):]
-        self.engine: Engine = create_engine(self.url, future=True, **kwargs)
-        if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-        with self.engine.begin() as conn:
-            self.version = migrate(conn)
+            kwargs["pool_pre_ping"] = True        # a restarted server: reconnect instead of failing a request
+        path = Path(shown) if self.url.startswith("sqlite:///") else None
+        if path is not None and path.is_dir():
+            raise StoreError(f"{shown}: is a directory, not a store")
+        if path is not None and _read_only_sqlite(path):
+            # read it as it is: no journal, no migration, nothing written
+            self.read_only = True
+            self.url = f"sqlite:///file:{path}?immutable=1&uri=true"
+        try:
+            self.engine: Engine = create_engine(self.url, future=True, **kwargs)
+            if self.engine.dialect.name == "sqlite" and not self.read_only:
+                event.listen(self.engine, "connect", _sqlite_pragmas)
+            with self.engine.begin() as conn:
+                self.version = current_version(conn) if self.read_only else migrate(conn)
+        except (SQLAlchemyError, OSError) as exc:
+            raise StoreError(f"{shown}: cannot open the store ({_why(exc)})") from None
         self._dup_index: DuplicateIndex | None = None
 
     @property
@@ -109,11 +143,16 @@ class Store:
             ingested_at=datetime.now(timezone.utc),
         )
         extras: dict = {}
-        with self.engine.begin() as conn:
-            doc_id = conn.execute(S.documents.insert().values(**row)).inserted_primary_key[0]
-            search.add(conn, "document", doc_id, f"{article.title_text or ''} {article.text}")
-            if writer is not None:
-                extras = writer(conn, doc_id, dup[0] if dup else None) or {}
+        if self.read_only:
+            raise StoreError(f"{self.shown}: the store is read-only, nothing can be written")
+        try:
+            with self.engine.begin() as conn:
+                doc_id = conn.execute(S.documents.insert().values(**row)).inserted_primary_key[0]
+                search.add(conn, "document", doc_id, f"{article.title_text or ''} {article.text}")
+                if writer is not None:
+                    extras = writer(conn, doc_id, dup[0] if dup else None) or {}
+        except OperationalError as exc:      # the store itself failed (disk full, locked, gone): stop, in one line
+            raise StoreError(f"{self.shown}: cannot write ({_why(exc)})") from None
         if not dup:
             index.add(doc_id, m)
         return StoreResult("duplicate" if dup else "new", doc_id, dup[0] if dup else None,
