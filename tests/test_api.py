@@ -183,3 +183,47 @@ def test_the_write_token_can_come_from_a_file(tmp_path, db):
     token.write_text("s3cret\n", encoding="utf-8")
     missing = CliRunner().invoke(main, ["serve", "--db", db, "--write-token-file", str(tmp_path / "none")])
     assert missing.exit_code == 1 and "cannot read a token" in missing.output
+
+
+def test_the_token_is_checked_before_the_body_and_the_body_is_capped_while_read(db):
+    from sukien.api import create_app
+    writable = TestClient(create_app(db, write_token="s3cret"))
+
+    def chunks(total):                       # chunked: no Content-Length for the server to check first
+        for _ in range(total // 65536):
+            yield b"x" * 65536
+    refused = writable.post("/api/documents", content=chunks(8 * 1024 * 1024))
+    assert refused.status_code == 401
+    too_big = writable.post("/api/documents", content=chunks(8 * 1024 * 1024),
+                            headers={"Authorization": "Bearer s3cret", "Content-Type": "application/json"})
+    assert too_big.status_code == 413
+    ok = writable.post("/api/documents", json={"id": "t1", "text": "Chiều 12/3/2025, Thủ tướng Đào Quốc Tuấn "
+                                                                  "đã hội đàm với Thủ tướng Ba Lan Jan Nowak."},
+                       headers={"Authorization": "Bearer s3cret"})
+    assert ok.status_code == 201
+
+
+def test_the_cache_is_bounded_by_bytes_and_drops_expired_answers():
+    import time
+    from sukien.api.app import ResponseCache
+    cache = ResponseCache(ttl=0.05, max_bytes=8000)
+    for i in range(100):
+        cache.put(f"k{i}", b"x" * 900)
+    assert cache.bytes <= 8000 and len(cache.items) < 10 and cache.get("k99") is not None
+    time.sleep(0.06)
+    cache.put("fresh", b"y")
+    assert list(cache.items) == ["fresh"] and cache.bytes == 1
+
+
+def test_clients_missing_together_cause_one_computation(db):
+    import asyncio
+    import httpx
+    from sukien.api import create_app
+    app = create_app(db, cache_seconds=30)
+
+    async def together():
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+            answers = await asyncio.gather(*[client.get("/api/timeline?group=pair") for _ in range(8)])
+        return [a.headers["X-Cache"] for a in answers], {a.text for a in answers}
+    kinds, bodies = asyncio.run(together())
+    assert kinds.count("miss") == 1 and len(bodies) == 1

@@ -52,6 +52,16 @@ def page(server):
         browser.close()
 
 
+
+def wait_until(page, expression: str, timeout: float = 10.0) -> None:
+    """Poll a condition from Python: the page's Content-Security-Policy forbids the eval that Playwright's own
+    wait_for_function polls with (page.evaluate goes through the DevTools protocol, outside the policy)."""
+    import time
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+        time.sleep(0.05)
+
 def test_web_last_meeting_of_two_leaders_in_three_clicks(server, page):
     """"When did Tô Lâm and Thongloun Sisoulith last meet?": search, click the person, click the partner."""
     page.goto(server + "/")
@@ -82,10 +92,11 @@ def test_web_filters_timeline_network_and_language(server, page):
     page.wait_for_selector("#filters")
     page.select_option("select[name=type]", "PHONE_CALL")
     page.click("#filters button")
-    page.wait_for_function("location.hash.includes('PHONE_CALL')")
+    wait_until(page, "location.hash.includes('PHONE_CALL')")
     page.wait_for_selector("table.events")
     # the filtered table replaces the first one once the request returns: wait for it, not for any table
-    page.wait_for_function("(c => c.length > 0 && c.every(t => t.innerText === 'PHONE_CALL'))([...document.querySelectorAll('table.events .type')])")
+    wait_until(page, "(c => c.length > 0 && c.every(t => t.innerText === 'PHONE_CALL'))"
+                     "([...document.querySelectorAll('table.events .type')])")
     types = {t.inner_text() for t in page.query_selector_all("table.events .type")}
     assert types == {"PHONE_CALL"}
     page.goto(server + "/#/timeline?country=VNM-LAO&group=pair")
@@ -96,7 +107,7 @@ def test_web_filters_timeline_network_and_language(server, page):
     assert "LAO" in page.text_content("#network-chart")
     page.screenshot(path=str(SHOTS / "05-network.png"), full_page=True)
     page.click("#lang")
-    page.wait_for_function("document.documentElement.lang === 'en'")
+    wait_until(page, "document.documentElement.lang === 'en'")
     assert page.inner_text("nav") .startswith("Events")
     page.screenshot(path=str(SHOTS / "06-english.png"), full_page=True)
     page.click("#lang")

@@ -2,9 +2,11 @@
 Writes (POST /api/documents) need the write token given at start; CORS stays closed unless configured."""
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
 import time
+from collections import OrderedDict
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -56,25 +58,47 @@ def _iso(value: str | None, name: str) -> str | None:
 
 
 class ResponseCache:
-    """GET /api/ answers kept for a few seconds: many analysts asking the same page cost one query.
-    Anything written through this server clears it; writes by other processes show up after `ttl`."""
+    """GET /api/ answers kept for a few seconds: many analysts asking the same page cost one query. Bounded by
+    bytes, least recently used first out, expired answers dropped when met; clients that miss one key together
+    wait for one computation (single flight). Anything written through this server clears it; writes by other
+    processes show up after `ttl`."""
 
-    def __init__(self, ttl: float, size: int = 2048):
-        self.ttl, self.size, self.items = ttl, size, {}
+    def __init__(self, ttl: float, max_bytes: int = 64 * 1024 * 1024):
+        self.ttl, self.max_bytes = ttl, max_bytes
+        self.items: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
+        self.bytes = 0
+        self.inflight: dict[str, asyncio.Future] = {}
 
-    def get(self, key):
+    def get(self, key: str) -> bytes | None:
         hit = self.items.get(key)
-        if hit and hit[0] > time.monotonic():
-            return hit[1]
-        return None
+        if hit is None:
+            return None
+        if hit[0] <= time.monotonic():
+            self._drop(key)
+            return None
+        self.items.move_to_end(key)
+        return hit[1]
 
-    def put(self, key, value):
-        if len(self.items) >= self.size:
-            self.items.clear()
-        self.items[key] = (time.monotonic() + self.ttl, value)
+    def put(self, key: str, body: bytes) -> None:
+        if len(body) > self.max_bytes // 8:
+            return                                # one answer never takes the cache over
+        if key in self.items:
+            self._drop(key)
+        self.items[key] = (time.monotonic() + self.ttl, body)
+        self.bytes += len(body)
+        now = time.monotonic()
+        while self.items:
+            oldest_key, (expires, _) = next(iter(self.items.items()))
+            if self.bytes <= self.max_bytes and expires > now:
+                break
+            self._drop(oldest_key)
 
-    def clear(self):
+    def _drop(self, key: str) -> None:
+        self.bytes -= len(self.items.pop(key)[1])
+
+    def clear(self) -> None:
         self.items.clear()
+        self.bytes = 0
 
 
 def _found(value, what: str):
@@ -104,17 +128,46 @@ def create_app(db: str | None = None, write_token: str | None = None, cors_origi
         length = request.headers.get("content-length")
         if length and length.isdigit() and int(length) > MAX_BODY + 65536:
             return JSONResponse({"detail": "request body too large"}, status_code=413)
+        if request.method == "POST":
+            # the token is checked before a byte of the body is read, and the body is read up to the limit only
+            refused = token_refusal(request.headers.get("authorization"))
+            if refused is not None:
+                return JSONResponse({"detail": refused[1]}, status_code=refused[0], headers=refused[2])
+            body, size = [], 0
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > MAX_BODY + 65536:
+                    return JSONResponse({"detail": "request body too large"}, status_code=413)
+                body.append(chunk)
+            request._body = b"".join(body)
         cacheable = cache_seconds > 0 and request.method == "GET" and request.url.path.startswith("/api/")
-        if cacheable and (hit := cache.get(str(request.url))) is not None:
-            return Response(content=hit[0], status_code=200, media_type="application/json", headers={"X-Cache": "hit"})
-        response = await call_next(request)
-        if request.method != "GET" and response.status_code < 400:
-            cache.clear()
-        if cacheable and response.status_code == 200:
+        if not cacheable:
+            response = await call_next(request)
+            if request.method != "GET" and response.status_code < 400:
+                cache.clear()
+            return response
+        key = str(request.url)
+        if (hit := cache.get(key)) is not None:
+            return Response(content=hit, status_code=200, media_type="application/json", headers={"X-Cache": "hit"})
+        if (waiting := cache.inflight.get(key)) is not None:
+            body = await asyncio.shield(waiting)
+            if body is not None:
+                return Response(content=body, status_code=200, media_type="application/json",
+                                headers={"X-Cache": "shared"})
+        flight = cache.inflight.setdefault(key, asyncio.get_running_loop().create_future())
+        body = None
+        try:
+            response = await call_next(request)
+            if response.status_code != 200:
+                return response
             body = b"".join([chunk async for chunk in response.body_iterator])
-            cache.put(str(request.url), (body,))
+            cache.put(key, body)
             return Response(content=body, status_code=200, media_type="application/json", headers={"X-Cache": "miss"})
-        return response
+        finally:
+            if cache.inflight.get(key) is flight:
+                del cache.inflight[key]
+            if not flight.done():
+                flight.set_result(body)
 
     @app.middleware("http")
     async def head_and_security_headers(request: Request, call_next):
@@ -143,13 +196,18 @@ def create_app(db: str | None = None, write_token: str | None = None, cors_origi
                     since=_iso(since, "since"), until=_iso(until, "until"), outlet=outlet, text=q,
                     actor_id=actor_id, with_actor_id=with_actor_id)
 
-    def require_token(authorization: str | None = Header(None)) -> None:
+    def token_refusal(authorization: str | None) -> tuple[int, str, dict] | None:
         if not write_token:
-            raise HTTPException(403, "this server is read-only (start it with --write-token)")
+            return 403, "this server is read-only (start it with --write-token)", {}
         if not authorization or not authorization.startswith("Bearer "):
-            raise HTTPException(401, "missing bearer token", headers={"WWW-Authenticate": "Bearer"})
+            return 401, "missing bearer token", {"WWW-Authenticate": "Bearer"}
         if not hmac.compare_digest(authorization[7:].encode(), write_token.encode()):
-            raise HTTPException(403, "wrong token")
+            return 403, "wrong token", {}
+        return None
+
+    def require_token(authorization: str | None = Header(None)) -> None:
+        if (refused := token_refusal(authorization)) is not None:
+            raise HTTPException(refused[0], refused[1], headers=refused[2] or None)
 
     @app.get("/api/events", summary="Events, newest first, with filters")
     def events(filters: dict = Depends(event_filters), limit: int = Query(50, ge=1, le=Q.MAX_LIMIT),
