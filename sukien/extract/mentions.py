@@ -178,13 +178,8 @@ class SentenceMentions:
         i = self._index[id(tok)]
         return self.tokens[i - 1] if i > 0 else None
 
-    def accept_name(self, run: list[Token]) -> list[Token] | None:
-        if self.text[run[0].start - 1:run[0].start] in ("$", "#", "@"):
-            return None          # a ticker, hashtag or handle ("$TRUMP"), not a person
-        # Leading function words ("Theo", "Sáng") never start a name, unless the whole run is a known person.
-        folded_run = fold(" ".join(t.text for t in run))
-        if folded_run in self.lex.persons or folded_run in self.known:
-            return run
+    def _trim(self, run: list[Token]) -> list[Token]:
+        """Words at either end of a capitalised run that are not the name's."""
         # a capitalised Vietnamese word before a foreign name starts the sentence, it is not the name's
         # ("Nếu Arsenal", "Vợ Mark Zuckerberg", "Bão Wipha"); so does a trade ("YouTuber Kwak Hyeol-soo")
         while len(run) > 1 and (run[0].text in name_prefixes() or (
@@ -199,7 +194,6 @@ class SentenceMentions:
         # a name in capitals is Vietnamese syllables ("NGÔ CHÍ DŨNG")
         while run and _acronym(run[0].text):
             run = run[1:]
-
         while len(run) > 1 and run[-1].text in self.SENTENCE_STARTERS and \
                 re.match(r" [a-zà-ỹđ]", self.text[run[-1].end:run[-1].end + 2]) and \
                 not re.match(r" (và|cùng|với|đã|sẽ|cũng|đang|vừa|nói|cho)(?!\w)", self.text[run[-1].end:run[-1].end + 6]):
@@ -210,6 +204,16 @@ class SentenceMentions:
         while len(run) > 1 and is_foreign_token(run[0].text) and vietnamese_only(run[-1].text) and \
                 not any(t.text in surnames() for t in run[1:]):
             run = run[:-1]     # (a Vietnamese surname inside makes it a firm and a name: "Vingroup Phạm Nhật Vượng")
+        return run
+
+    def accept_name(self, run: list[Token]) -> list[Token] | None:
+        if self.text[run[0].start - 1:run[0].start] in ("$", "#", "@"):
+            return None          # a ticker, hashtag or handle ("$TRUMP"), not a person
+        # Leading function words ("Theo", "Sáng") never start a name, unless the whole run is a known person.
+        folded_run = fold(" ".join(t.text for t in run))
+        if folded_run in self.lex.persons or folded_run in self.known:
+            return run
+        run = self._trim(run)
         if not run:
             return None
         words = [t.text for t in run]
