@@ -11,7 +11,6 @@ it includes what re-spacing leaves on purpose ("Chelseatrong", "Malaysiaở") an
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import unicodedata
