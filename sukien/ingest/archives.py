@@ -183,13 +183,12 @@ def read_warc(path: Path) -> Iterator:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    from .readers import ReadResult
+    from .readers import ReadResult, open_binary
 
     source = printable(path)
-    try:
-        fh = path.open("rb")
-    except OSError as exc:
-        yield ReadResult(error=InputError(source, f"cannot read ({exc.strerror})"))
+    fh = open_binary(path, source)
+    if isinstance(fh, InputError):
+        yield ReadResult(error=fh)
         return
     with fh:
         records = ArchiveIterator(fh, arc2warc=True)

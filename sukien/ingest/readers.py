@@ -201,16 +201,23 @@ def read_path(path: Path, columns: dict[str, str] | None = None) -> Iterator[Rea
         yield ReadResult(error=exc)
 
 
+def open_binary(path: Path, source: str):
+    """The file open for reading bytes, or the one-line error saying why it cannot be."""
+    try:
+        return path.open("rb")
+    except OSError as exc:
+        return InputError(source, f"cannot read ({exc.strerror})")
+
+
 def read_jsonl_file(path: Path, first_line: int = 1, last_line: int | None = None,
                     offset: int = 0) -> Iterator[ReadResult]:
     """A JSON Lines file streamed line by line, so a shard of any size is read in bounded memory; the size
     limit is per article (line). `offset` is the byte position of `first_line` (from `jsonl_line_offsets`):
     a batch partition reads only its own lines. Lines end at \\n only (U+2028 may sit inside a JSON string)."""
     source = printable(path)
-    try:
-        fh = path.open("rb")
-    except OSError as exc:
-        yield ReadResult(error=InputError(source, f"cannot read ({exc.strerror})"))
+    fh = open_binary(path, source)
+    if isinstance(fh, InputError):
+        yield ReadResult(error=fh)
         return
     with fh:
         head = fh.read(65536)
