@@ -168,3 +168,33 @@ def test_a_full_disk_stops_the_ingest_in_one_line(tmp_path):
         assert "full" in lines[-1] or "disk" in lines[-1]
     finally:
         subprocess.run(["umount", "-l", str(small)], capture_output=True)
+
+
+def _two_ingests(db_url: str, first: list[str], second: list[str]) -> list[subprocess.CompletedProcess]:
+    """Two `sukien ingest` processes started together on one store."""
+    cmd = [sys.executable, "-m", "sukien.cli", "ingest"]
+    procs = [subprocess.Popen(cmd + files + ["--db", db_url], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for files in (first, second)]
+    return [subprocess.CompletedProcess(p.args, p.wait(timeout=300), *p.communicate()) for p in procs]
+
+
+def _halves():
+    files = sorted(str(p) for p in (DATA_DIR / "news_dev").glob("baomoi_*.txt"))[:40]
+    return files[:20], files[20:]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_two_writers_side_by_side_lose_nothing(backend, tmp_path, request):
+    first, second = _halves()
+    if backend == "sqlite":
+        url = str(tmp_path / "fresh.db")          # a fresh store: both processes migrate it at once
+    else:
+        store = request.getfixturevalue("pg_store")
+        url = store.url.replace("postgresql+psycopg://", "postgresql://", 1)
+    runs = _two_ingests(url, first, second)
+    assert [r.returncode for r in runs] == [0, 0], [r.stderr[-500:] for r in runs]
+    again = _two_ingests(url, first, first)         # the same files twice at once: stored once
+    assert [r.returncode for r in again] == [0, 0], [r.stderr[-500:] for r in again]
+    docs = CliRunner().invoke(main, ["docs", "--db", url, "--json"]).output.splitlines()
+    assert len(docs) == 40

@@ -5,6 +5,7 @@ import json
 import re
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from ..lexicons.fold import fold
 from ..model import Actor
@@ -45,12 +46,10 @@ def actor_id(conn, actor: Actor | None) -> int | None:
                          .values(country=actor.country))
         return row[0]
     if kind == "person" and (rid := _short_form_of(conn, name, actor.country)) is not None:
-        conn.execute(S.actor_aliases.insert().values(actor_id=rid, alias=name, folded=folded))
-        search.add(conn, "actor", rid, name)
+        _add_alias(conn, rid, name, folded)
         return rid
     if kind == "person" and (rid := _adopt_short_form(conn, name, actor.country)) is not None:
-        conn.execute(S.actor_aliases.insert().values(actor_id=rid, alias=name, folded=folded))
-        search.add(conn, "actor", rid, name)
+        _add_alias(conn, rid, name, folded)
         return rid
     if kind == "person":
         # an alias spelled differently: compare skeletons of people with a compatible country
@@ -59,14 +58,31 @@ def actor_id(conn, actor: Actor | None) -> int | None:
                             .where(S.actors.c.kind == "person").order_by(S.actors.c.id)).all()
         for rid, rname, rcountry in rows:
             if skeleton(rname)[:2] == sk[:2] and same_person(name, rname, actor.country, rcountry):
-                conn.execute(S.actor_aliases.insert().values(actor_id=rid, alias=name, folded=folded))
-                search.add(conn, "actor", rid, name)
+                _add_alias(conn, rid, name, folded)
                 return rid
-    new_id = conn.execute(S.actors.insert().values(name=name, folded=folded, kind=kind,
-                                                   country=actor.country)).inserted_primary_key[0]
-    conn.execute(S.actor_aliases.insert().values(actor_id=new_id, alias=name, folded=folded))
+    try:
+        with conn.begin_nested():            # another writer may create the same actor at the same moment
+            new_id = conn.execute(S.actors.insert().values(name=name, folded=folded, kind=kind,
+                                                           country=actor.country)).inserted_primary_key[0]
+            conn.execute(S.actor_aliases.insert().values(actor_id=new_id, alias=name, folded=folded))
+    except IntegrityError:
+        row = conn.execute(select(S.actor_aliases.c.actor_id).where(S.actor_aliases.c.folded == folded)
+                           .order_by(S.actor_aliases.c.actor_id)).first()
+        if row is None:
+            raise
+        return row[0]
     search.add(conn, "actor", new_id, name)
     return new_id
+
+
+def _add_alias(conn, actor_id: int, name: str, folded: str) -> None:
+    """Another spelling of a stored actor; a writer beside us may have added the same one a moment ago."""
+    try:
+        with conn.begin_nested():
+            conn.execute(S.actor_aliases.insert().values(actor_id=actor_id, alias=name, folded=folded))
+    except IntegrityError:
+        return
+    search.add(conn, "actor", actor_id, name)
 
 
 def _short_parts(name: str) -> tuple[str, str] | None:

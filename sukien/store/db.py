@@ -5,13 +5,15 @@ import hashlib
 import json
 import os
 import re
+import sqlite3
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, func, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from ..model import Article
 from ..resolve.duplicates import DuplicateIndex, from_bytes, minhash_of, shingles, to_bytes
@@ -46,10 +48,17 @@ class StoreResult:
 
 def _sqlite_pragmas(dbapi_conn, _record):
     cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")     # readers never block the writer; a crash loses no commit
+    cur.execute("PRAGMA busy_timeout=10000")   # first: a writer beside us makes us wait, not fail
+    for attempt in range(100):
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")     # readers never block the writer; a crash loses no commit
+            break
+        except sqlite3.OperationalError:
+            if attempt == 99:                          # switching a new file to WAL does not wait by itself
+                raise
+            time.sleep(0.1)
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=10000")
     cur.close()
 
 
@@ -64,6 +73,18 @@ def _why(exc: Exception) -> str:
     """The first line of a driver's message, without SQLAlchemy's background link."""
     text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
     return (text[0] if text else type(exc).__name__)[:300]
+
+
+MIGRATION_LOCK = 727_274       # PostgreSQL advisory lock key of sukien's schema migrations
+
+
+def _lock_for_migration(conn) -> None:
+    """Hold the store for the migration: an advisory lock on PostgreSQL, the write lock on SQLite (the other
+    process waits, then finds the schema current)."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+    elif conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _read_only_sqlite(path: Path) -> bool:
@@ -92,6 +113,8 @@ class Store:
             if self.engine.dialect.name == "sqlite" and not self.read_only:
                 event.listen(self.engine, "connect", _sqlite_pragmas)
             with self.engine.begin() as conn:
+                if not self.read_only:
+                    _lock_for_migration(conn)      # two processes opening a new store migrate it once
                 self.version = current_version(conn) if self.read_only else migrate(conn)
         except (SQLAlchemyError, OSError) as exc:
             raise StoreError(f"{shown}: cannot open the store ({_why(exc)})") from None
@@ -151,6 +174,14 @@ class Store:
                 search.add(conn, "document", doc_id, f"{article.title_text or ''} {article.text}")
                 if writer is not None:
                     extras = writer(conn, doc_id, dup[0] if dup else None) or {}
+        except IntegrityError:
+            # another writer stored the same text between our look and our write: it is there, once
+            with self.engine.connect() as conn:
+                existing = conn.execute(select(S.documents.c.id, S.documents.c.duplicate_of)
+                                        .where(S.documents.c.content_hash == digest)).first()
+            if existing is None:
+                raise
+            return StoreResult("unchanged", existing.id, existing.duplicate_of)
         except OperationalError as exc:      # the store itself failed (disk full, locked, gone): stop, in one line
             raise StoreError(f"{self.shown}: cannot write ({_why(exc)})") from None
         if not dup:
