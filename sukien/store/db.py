@@ -153,7 +153,8 @@ class Store:
                                     .where(S.documents.c.content_hash == digest)).first()
         if existing:
             return StoreResult("unchanged", existing.id, existing.duplicate_of)
-        m = minhash_of(shingles(article.text))
+        own_shingles = shingles(article.text)
+        m = minhash_of(own_shingles)
         index = self.duplicate_index()
         dup = index.find(article.text, m)
         row = dict(
@@ -185,7 +186,7 @@ class Store:
         except OperationalError as exc:      # the store itself failed (disk full, locked, gone): stop, in one line
             raise StoreError(f"{self.shown}: cannot write ({_why(exc)})") from None
         if not dup:
-            index.add(doc_id, m)
+            index.add(doc_id, m, own_shingles)
         return StoreResult("duplicate" if dup else "new", doc_id, dup[0] if dup else None,
                            dup[1] if dup else None, extras=extras)
 
