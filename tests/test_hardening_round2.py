@@ -219,3 +219,19 @@ def test_the_near_duplicate_check_reads_each_stored_text_at_most_once():
     found = [index.find(texts[i], minhash_of(shingles(texts[i]))) for i in (300, 300, 300)]
     assert all(f is not None and f[0] == 17 for f in found)
     assert len(loads) == len(set(loads))
+
+
+def test_the_first_request_after_the_database_dropped_its_connections_succeeds(pg_store):
+    """What a PostgreSQL restart looks like to the server's pool: every connection it holds is gone."""
+    from fastapi.testclient import TestClient
+    from sqlalchemy import create_engine, text
+    from sukien.api import create_app
+    url = pg_store.url.replace("postgresql+psycopg://", "postgresql://", 1) + "&application_name=sukien_dropped"
+    client = TestClient(create_app(url, cache_seconds=0))
+    assert client.get("/api/events").status_code == 200
+    admin = create_engine("postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    with admin.begin() as conn:
+        conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                          "WHERE application_name = 'sukien_dropped'"))
+    admin.dispose()
+    assert client.get("/api/events").status_code == 200
