@@ -201,3 +201,27 @@ def test_sectors_reach_the_gdelt_and_plover_exports():
                                       "nhóm nhạc Big Bang trở lại sân khấu.", "bộ phim John Wick ra mắt tuần này."])
 def test_a_name_after_a_school_hospital_band_or_film_word_is_theirs(sentence):
     assert people(sentence) == []
+
+
+def test_events_carry_the_fullest_name_the_article_gives():
+    from sukien.model import RawDocument
+    from sukien.pipeline import process
+    text = ("Chiều 12/3/2025, Thủ tướng Đào Quốc Tuấn đã điện đàm với Tổng thống Harris. "
+            "Hôm 8-3, Tổng thống Mỹ Donald Harris đã kêu gọi ngừng bắn. "
+            "Sáng 14/3/2025, Chủ tịch nước Lê Minh Khang đã hội đàm với Tổng thống Sri Lanka Anura Kumara "
+            "Dissanayaka. Tổng thống Sri Lanka Anura Kumara Disanayaka cảm ơn. Chiều 14/3/2025, Thủ tướng Đào Quốc "
+            "Tuấn đã hội kiến Tổng thống Anura.")
+    events = process(RawDocument(key="k", source="k", kind="jsonl", raw_text=text)).events
+    sides = {(e.type, e.source.name, e.target.name) for e in events}
+    assert ("PHONE_CALL", "Đào Quốc Tuấn", "Donald Harris") in sides
+    assert ("MEETING", "Đào Quốc Tuấn", "Anura Kumara Dissanayaka") in sides
+
+
+def test_a_short_name_two_people_share_stays_as_written():
+    from sukien.extract.coref import DocumentPeople
+    from sukien.model import Mention, Span
+    people = DocumentPeople()
+    for i, name in enumerate(["Kim Jong Un", "Kim Yo Jong"]):
+        people.add(Mention(Span(0, len(name)), name), i)
+    assert people.canonical("Kim") == "Kim"
+    assert people.canonical("Jong") == "Jong"

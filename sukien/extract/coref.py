@@ -62,10 +62,22 @@ class DocumentPeople:
         return bool(initials) and len(words) >= 2 and words[-1] == initials.group(2) and \
             [w[0] for w in words[:-1]][:len(letters)] == letters
 
+    def _one_fuller(self, folded: str) -> str | None:
+        """The one longer name of this document that holds the word ("anura" -> "Anura Kumara Dissanayaka");
+        spellings of one person ("Dissanayaka" / "Disanayaka") count once, the first written."""
+        from ..resolve.actors import same_person
+        fits: list[str] = []
+        for key, p in self.people.items():
+            if len(key.split()) > 1 and folded in key.split() and not any(same_person(p.name, f) for f in fits):
+                fits.append(p.name)
+        return fits[0] if len(fits) == 1 else None
+
     def canonical(self, name: str) -> str:
         lex = lexicon()
         folded = fold(name)
         letters = re.sub(r"[^a-z]", "", folded)
+        if len(name.split()) == 1 and (fuller := self._one_fuller(folded)) is not None:
+            return fuller      # "Trump" written before "Donald Trump": the fullest form the article gives
         for p in self.people.values():
             other = fold(p.name)
             if other == folded:
