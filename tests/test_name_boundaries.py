@@ -225,3 +225,13 @@ def test_a_short_name_two_people_share_stays_as_written():
         people.add(Mention(Span(0, len(name)), name), i)
     assert people.canonical("Kim") == "Kim"
     assert people.canonical("Jong") == "Jong"
+
+
+def test_the_end_of_a_fuller_name_is_that_person():
+    from sukien.extract.coref import DocumentPeople
+    from sukien.model import Mention, Span
+    people = DocumentPeople()
+    for i, name in enumerate(["Ursula von der Leyen", "Đào Quốc Tuấn", "Lê Quốc Tuấn"]):
+        people.add(Mention(Span(0, len(name)), name), i)
+    assert people.fuller_tail("Von der Leyen") == "Ursula von der Leyen"
+    assert people.fuller_tail("Quốc Tuấn") == "Quốc Tuấn"          # two people end so: left as written

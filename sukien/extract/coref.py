@@ -110,6 +110,13 @@ class DocumentPeople:
             return fits.pop()
         return name
 
+    def fuller_tail(self, name: str) -> str:
+        """'Von der Leyen', 'Minh Chính': the one fuller name of the document that ends with these words."""
+        words = fold(name).split()
+        tails = {p.name for key, p in self.people.items()
+                 if len(key.split()) > len(words) and key.split()[-len(words):] == words}
+        return tails.pop() if len(words) > 1 and len(tails) == 1 else name
+
     def settle_initials(self) -> dict[str, str]:
         """Names with initials written before the full name ("N.Sihamoni … Norodom Sihamoni"): once the
         whole document is read, one person under the full name. Returns old name -> full name."""

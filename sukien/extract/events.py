@@ -73,6 +73,8 @@ class ArticleExtractor:
                     m.name = renamed[m.name]
                 elif m.kind == "person" and m.name and len(m.name.split()) == 1:
                     m.name = self.people.canonical(m.name)
+                elif m.kind == "person" and m.name:
+                    m.name = self.people.fuller_tail(m.name)
 
     def _country_after(self, pos: int):
         for info in self.infos:
