@@ -133,6 +133,9 @@ class Event:
     cue: str = ""
     signals: str = ""          # what supports the event (named sides, own date, coreference): calibration key
     instrument: str | None = None   # what a signing signed ("bản ghi nhớ", "ý định thư"): two of them are two signings
+    framework: str | None = None    # RELATIONSHIP: the framework as written ("Đối tác chiến lược toàn diện")
+    action: str | None = None       # RELATIONSHIP: establish | upgrade
+    framework_level: int | None = None   # RELATIONSHIP: its step on the ladder of lexicons/frameworks.yaml
 
     def as_json(self) -> dict:
         return {
@@ -144,4 +147,5 @@ class Event:
             "location": self.location, "modality": self.modality,
             "sentence": self.sentence, "char_start": self.char_start, "char_end": self.char_end,
             "confidence": round(self.confidence, 3),
-        }
+        } | ({"framework": self.framework, "action": self.action, "framework_level": self.framework_level}
+             if self.type == "RELATIONSHIP" else {})

@@ -13,6 +13,7 @@ from .coref import DocumentPeople, Person, actor_for
 from .cues import Cue, find_cues, modality_pattern, modality_words
 from .dates import DateExpr, ResolvedDate, document_year, find_dates, resolve
 from .mentions import analyse_sentence
+from .relations import relationship_events
 from .confidence import calibrated_confidence
 
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:và\s+|cùng\s+)?|và\s+|cùng\s+|cũng như\s+)(?:sau đó\s+|rồi\s+)?(?:với\s+)?"
@@ -124,7 +125,8 @@ class ArticleExtractor:
             for r in info.resolved:
                 if r.start and r.precision == "day" and not r.end and (pub is None or r.start <= pub.isoformat()):
                     last_day = r
-        return drop_private(drop_subsumed(self.drop_title_restatements(dedupe(drop_discussions_of_meetings(events)))))
+        events = drop_private(drop_subsumed(self.drop_title_restatements(dedupe(drop_discussions_of_meetings(events)))))
+        return events + relationship_events(self)
 
     def drop_title_restatements(self, events: list[Event]) -> list[Event]:
         """A headline restates the lead with less detail ("tiếp các Đại sứ Kazakhstan…" vs the ambassadors'
@@ -788,12 +790,15 @@ class ArticleExtractor:
         return src, tgt
 
     def main_countries(self) -> list[str]:
+        return self.main_countries_ranked()[:2]
+
+    def main_countries_ranked(self) -> list[str]:
         counts: dict[str, int] = {}
         for info in self.infos:
             for m in info.mentions:
                 if m.country:
                     counts[m.country] = counts.get(m.country, 0) + 1
-        return sorted(counts, key=lambda c: -counts[c])[:2]
+        return sorted(counts, key=lambda c: -counts[c])
 
     def make_event(self, ct, cue: Cue, info: SentenceInfo, src: Actor, tgt: Actor | None, resolved: ResolvedDate,
                    c_start: int, via=(None, None), location=None) -> Event:
