@@ -215,7 +215,8 @@ def _event_from(d: dict) -> Event:
                  date_start=d["date_start"], date_end=d["date_end"], date_precision=d["date_precision"],
                  date_text=d["date_text"], location=d["location"], modality=d["modality"], sentence=d["sentence"],
                  char_start=d["char_start"], char_end=d["char_end"], confidence=d["confidence"], cue=d.get("cue", ""),
-                 signals=d.get("signals", ""), instrument=d.get("instrument"))
+                 signals=d.get("signals", ""), instrument=d.get("instrument"), framework=d.get("framework"),
+                 action=d.get("action"), framework_level=d.get("framework_level"))
 
 
 def load(out_dir: str, store) -> dict:

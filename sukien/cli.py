@@ -340,6 +340,61 @@ def timeline(db, by, group, country, actor, type_, since, until, as_json, as_csv
 
 
 @main.command()
+@click.argument("country")
+@click.argument("partner", required=False)
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True)
+def relations(country, partner, db, as_json):
+    """A pair's framework ladder with dates and evidence, its exchanges by channel and type per year and its
+    engagement index (`relations VNM LAO`); or every partner of a country with its current framework."""
+    from .store import open_store
+    from .store.relations import pair_relations, partners
+
+    for code in filter(None, (country, partner)):
+        if not (len(code) == 3 and code.isalpha()):
+            raise click.UsageError(f"{code!r} is not a country code (three letters: VNM, LAO)")
+    store = open_store(db)
+    if partner is None:
+        rows = partners(store, country)
+        if as_json:
+            for r in rows:
+                _json_line(r)
+            return
+        table = Table("partner", "framework", "since", "sources")
+        table.add_column("evidence", ratio=1)
+        for r in rows:
+            table.add_row(r["partner"], f"{r['framework']} ({r['level']})", str(r["since_text"] or r["since"] or ""),
+                          str(r["num_sources"]), Text((r["evidence"] or "")[:200]))
+        out.print(table)
+        return
+    view = pair_relations(store, country, partner)
+    if as_json:
+        _json_line(view)
+        return
+    _print_pair(view)
+
+
+def _print_pair(view: dict) -> None:
+    current = view["current"]
+    out.print(Text(f"{view['pair']}: " + (f"{current['framework']} (level {current['level']}, "
+                                          f"{current['date_text'] or current['date_start'] or 'undated'})"
+                                          if current else "no framework step stored"), style="bold"))
+    ladder = Table("level", "framework", "action", "date", "sources")
+    ladder.add_column("evidence (newest report first)", ratio=1)
+    for s in view["ladder"]:
+        ladder.add_row(str(s["level"]), s["framework"] or "", s["action"] or "", str(s["date_text"] or s["date_start"] or ""),
+                       str(s["num_sources"]), Text((s["evidence"] or "")[:200]))
+    out.print(ladder)
+    channels = ["party", "state", "government", "legislature", "military", "sub-national", "multilateral",
+                "people-to-people"]
+    years = Table("year", *channels, "types", "engagement")
+    for y in view["years"]:
+        years.add_row(y["year"], *[str(y["channels"].get(c, 0)) for c in channels],
+                      ", ".join(f"{t} {n}" for t, n in sorted(y["types"].items())), f"{y['engagement']:.2f}")
+    out.print(years)
+
+
+@main.command()
 @DB_OPTION
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "plover"]), default="jsonl",
               show_default=True)

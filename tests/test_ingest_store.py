@@ -233,7 +233,7 @@ def test_store_migration_rekeys_bodies_of_an_older_store(tmp_path):
     from datetime import datetime, timezone
     from sqlalchemy import create_engine, select
     from sukien.store import schema as S
-    from sukien.store.migrations import MIGRATIONS, migrate
+    from sukien.store.migrations import LATEST, MIGRATIONS, migrate
     from sukien.store import open_store
     db = tmp_path / "old.db"
     engine = create_engine(f"sqlite:///{db}")
@@ -248,7 +248,7 @@ def test_store_migration_rekeys_bodies_of_an_older_store(tmp_path):
     engine.dispose()
     store = open_store(str(db))
     with store.engine.begin() as conn:
-        assert migrate(conn) == 7
+        assert migrate(conn) == LATEST
         assert conn.execute(select(S.actors.c.folded)).scalar() == "bo ngoai giao @vnm"
         assert conn.execute(select(S.actor_aliases.c.folded)).scalar() == "bo ngoai giao @vnm"
     store.close()

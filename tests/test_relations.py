@@ -1,5 +1,6 @@
 """RELATIONSHIP events (events.md v2) as constructions: a verb of creating or raising linked to a framework of the
 ladder (lexicons/frameworks.yaml). Invented sentences, each with distractors that name a framework without a step."""
+import json
 from datetime import date
 
 import pytest
@@ -93,3 +94,123 @@ def test_relationship_events_carry_framework_and_action_in_json():
     assert (e["framework"], e["action"], e["framework_level"], e["cameo"], e["plover"]) == \
         ("Đối tác toàn diện", "upgrade", 1, "057", "COOPERATE")
     assert e["sentence"].startswith("Việt Nam và Mông Cổ")
+
+
+# -- the store: a pair's ladder, sources and channels ------------------------------------------------------------
+
+ARTICLES = [
+    # three outlets restate one upgrade; one also gives the establishment with its day
+    {"id": "a1", "outlet": "Báo A", "date": "2024-11-22T08:00:00+07:00", "title": "Việt Nam - Malaysia nâng cấp quan hệ",
+     "text": "Chiều 21/11, Tổng Bí thư Tô Lâm hội đàm với Thủ tướng Malaysia Anwar Ibrahim tại Kuala Lumpur. "
+             "Hai nhà lãnh đạo ra Tuyên bố chung. Việt Nam và Malaysia đã nâng cấp quan hệ lên Đối tác chiến lược "
+             "toàn diện vào tháng 11/2024."},
+    {"id": "a2", "outlet": "Báo B", "date": "2024-11-23T08:00:00+07:00", "title": "Quan hệ Việt Nam - Malaysia",
+     "text": "Việt Nam và Malaysia thiết lập quan hệ ngoại giao ngày 30/3/1973. Hai nước nâng cấp quan hệ lên "
+             "Đối tác Chiến lược Toàn diện vào tháng 11/2024."},
+    {"id": "a3", "outlet": "Báo C", "date": "2025-05-20T08:00:00+07:00", "title": "Thủ tướng Malaysia thăm Việt Nam",
+     "text": "Sáng 19/5, Chủ tịch Quốc hội Trần Thanh Mẫn hội kiến Chủ tịch Hạ viện Malaysia Johari Abdul tại Hà Nội. "
+             "Cũng là chuyến thăm cấp cao đầu tiên kể từ khi Việt Nam và Malaysia nâng cấp quan hệ lên Đối tác "
+             "chiến lược toàn diện tháng 11/2024."},
+    # an earlier step of the ladder
+    {"id": "a4", "outlet": "Báo A", "date": "2015-08-28T08:00:00+07:00", "title": "Đối tác chiến lược",
+     "text": "Việt Nam và Malaysia thiết lập quan hệ Đối tác chiến lược vào tháng 8/2015."},
+]
+
+
+def _ladder_store(tmp_path, store=None):
+    from sukien.pipeline import ingest
+    from sukien.store import open_store
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in ARTICLES) + "\n", encoding="utf-8")
+    store = store or open_store(str(tmp_path / "ladder.db"))
+    ingest([str(path)], store)
+    return store
+
+
+def _check_ladder(store):
+    from sukien.store.relations import pair_relations, partners
+    view = pair_relations(store, "VNM", "MYS")
+    ladder = [(s["level"], s["action"], s["date_start"], s["num_sources"]) for s in view["ladder"]]
+    assert ladder == [(0, "establish", "1973-03-30", 1), (2, "upgrade", "2015-08-01", 1),
+                      (3, "upgrade", "2024-11-01", 3)]
+    top = view["ladder"][-1]
+    # one step restated by three outlets, the newest report first
+    assert [s["doc_key"] for s in top["sources"]] == ["a3", "a2", "a1"]
+    assert "Đối tác" in top["evidence"] and "tháng 11/2024" in top["evidence"]
+    assert view["current"]["level"] == 3
+    # the exchanges by channel: a party leader's talks, two speakers of parliament, a prime minister's visit to a
+    # country named alone (the country says nothing of the channel)
+    assert view["channels"] == {"party": 1, "legislature": 1, "government": 1}
+    assert [p["partner"] for p in partners(store, "VNM")] == ["MYS"]
+
+
+def test_a_pairs_ladder_from_articles_with_one_step_per_upgrade_however_many_outlets(tmp_path):
+    store = _ladder_store(tmp_path)
+    _check_ladder(store)
+    # re-running changes nothing
+    _ladder_store(tmp_path, store)
+    _check_ladder(store)
+    store.close()
+
+
+def test_the_ladder_on_postgresql(tmp_path, pg_store):
+    _check_ladder(_ladder_store(tmp_path, pg_store))
+
+
+def test_cli_and_api_show_the_pair(tmp_path):
+    from click.testing import CliRunner
+    from fastapi.testclient import TestClient
+    from sukien.api import create_app
+    from sukien.cli import main
+    _ladder_store(tmp_path).close()
+    db = str(tmp_path / "ladder.db")
+    result = CliRunner().invoke(main, ["relations", "VNM", "MYS", "--db", db, "--json"])
+    assert result.exit_code == 0, result.output
+    view = json.loads(result.output)
+    assert view["current"]["framework"].lower() == "đối tác chiến lược toàn diện"
+    listing = CliRunner().invoke(main, ["relations", "VNM", "--db", db])
+    assert "MYS" in listing.output and listing.exit_code == 0
+    bad = CliRunner().invoke(main, ["relations", "Vietnam", "--db", db])
+    assert bad.exit_code != 0 and "not a country code" in bad.output
+    client = TestClient(create_app(db))
+    api = client.get("/api/pairs/VNM-MYS").json()
+    assert [s["level"] for s in api["ladder"]] == [0, 2, 3]
+    assert client.get("/api/pairs/VNM-Malaysia").status_code == 422
+    assert client.get("/api/partners/VNM").json()["items"][0]["partner"] == "MYS"
+
+
+@pytest.mark.parametrize("source,target,channel", [
+    ({"titles": ["Tổng Bí thư"]}, {"titles": ["Tổng Bí thư", "Chủ tịch nước"]}, "party"),
+    ({"titles": ["Chủ tịch nước"]}, {"titles": ["Tổng thống"]}, "state"),
+    ({"titles": ["Thủ tướng"]}, {"titles": ["Thủ tướng"]}, "government"),
+    ({"titles": ["Chủ tịch Quốc hội"]}, {"titles": ["Chủ tịch Hạ viện"]}, "legislature"),
+    ({"titles": ["Bộ trưởng Quốc phòng"]}, {"titles": ["Bộ trưởng Quốc phòng"]}, "military"),
+    ({"titles": ["Thủ tướng"]}, {"country": "VNM", "titles": []}, "government"),
+    ({"country": "VNM", "titles": []}, {"country": "LAO", "titles": []}, "state"),
+])
+def test_the_channel_of_an_exchange_is_the_sector_its_sides_share_or_lead(source, target, channel):
+    from sukien.extract.sectors import channel_of
+    assert channel_of(source, target) == channel
+
+
+def test_a_store_of_before_the_ladder_gets_its_columns_and_keeps_its_events(tmp_path):
+    import sqlite3
+    from sukien.store import open_store
+    store = _ladder_store(tmp_path)
+    store.close()
+    db = tmp_path / "ladder.db"
+    with sqlite3.connect(db) as conn:     # as a store of migration 7 was: no framework columns, no RELATIONSHIP
+        conn.execute("DELETE FROM event_sources WHERE event_id IN (SELECT id FROM events WHERE type = 'RELATIONSHIP')")
+        conn.execute("DELETE FROM events WHERE type = 'RELATIONSHIP'")
+        for column in ("framework", "framework_level", "action"):
+            conn.execute(f"ALTER TABLE events DROP COLUMN {column}")
+        conn.execute("DELETE FROM schema_version WHERE version = 8")
+        before = conn.execute("SELECT type, source_country, target_country FROM events ORDER BY id").fetchall()
+    store = open_store(str(db))
+    store.close()
+    with sqlite3.connect(db) as conn:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(events)")}
+        after = conn.execute("SELECT type, source_country, target_country FROM events ORDER BY id").fetchall()
+        version = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+    assert {"framework", "framework_level", "action"} <= columns
+    assert after == before and len(before) == 3 and version == 8

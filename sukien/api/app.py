@@ -238,6 +238,17 @@ def create_app(db: str | None = None, write_token: str | None = None, cors_origi
         return {"by": by, "group": group, "weights": Q.engagement_weights(),
                 "items": Q.timeline(store, by=by, group=group, **filters)}
 
+    @app.get("/api/pairs/{pair}", summary="A country pair: framework ladder with evidence, channels and engagement per year")
+    def pair(pair: str = Path_(..., pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$")):
+        from ..store.relations import pair_relations
+        a, b = pair.split("-")
+        return pair_relations(store, a, b)
+
+    @app.get("/api/partners/{country}", summary="Every partner of a country with its current framework")
+    def country_partners(country: str = Path_(..., pattern=r"^[A-Za-z]{3}$")):
+        from ..store.relations import partners
+        return {"items": partners(store, country)}
+
     @app.get("/api/network", summary="Who met whom: actors and counted links")
     def network(filters: dict = Depends(event_filters), level: Literal["country", "person"] = "country",
                 limit: int = Query(300, ge=1, le=Q.MAX_LIMIT)):

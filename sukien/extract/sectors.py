@@ -42,3 +42,46 @@ def is_public(sector: str) -> bool:
 
 def cameo_type(sector: str) -> str:
     return CAMEO_TYPE.get(sector, sector)
+
+
+# The channel of an exchange (issue 16): through which institutions two countries talk. A sector both sides share
+# is the channel (party to party, parliament to parliament); otherwise the first in this order either side holds
+# (a General Secretary received by a President is a party channel: the party leads in Vietnam and Laos).
+CHANNEL_OF_SECTOR = {"PTY": "party", "ROY": "state", "STATE": "state", "GOV": "government", "DIP": "government",
+                     "LEG": "legislature", "MIL": "military", "SUB": "sub-national", "JUD": "government", "IGO": "multilateral"}
+CHANNEL_ORDER = ("party", "state", "legislature", "military", "government", "sub-national", "multilateral")
+
+
+def _title_channel(title: str) -> str | None:
+    sector = title_sector(title)
+    if sector is None:
+        return None
+    lex = lexicon()
+    found = lex.title(title) or ((m := lex.title_re.match(title)) and lex.title(m.group(0)))
+    if sector == "GOV" and found is not None and found.rank == 1:
+        return "state"      # a head of state (Chủ tịch nước, Tổng thống) speaks for the state, not the cabinet
+    return CHANNEL_OF_SECTOR.get(sector, "people-to-people")
+
+
+def side_channels(side: dict | None) -> set[str]:
+    if not side:
+        return set()
+    titles = side.get("titles") or []
+    channels = {c for c in (_title_channel(t) for t in titles) if c}
+    if not channels:
+        sector = actor_sector(side.get("name"), titles, side.get("country"), side.get("org"))
+        # a country standing alone ("thăm Việt Nam") says nothing of the channel: the other side's holds
+        channels = {CHANNEL_OF_SECTOR.get(sector, "people-to-people")} if sector and sector != "STATE" else set()
+    return channels
+
+
+def channel_of(source: dict | None, target: dict | None) -> str:
+    """'party', 'state', 'government', 'legislature', 'military', 'sub-national', 'multilateral' or
+    'people-to-people' for one exchange, from the sectors of its two sides."""
+    a, b = side_channels(source), side_channels(target)
+    shared = a & b
+    for pool in (shared, a | b):
+        for channel in CHANNEL_ORDER:
+            if channel in pool:
+                return channel
+    return "state"     # two countries alone: state to state

@@ -12,7 +12,7 @@ from . import schema as S
 from . import search
 from .actors import actor_id
 
-SYMMETRIC = {"TALKS", "MEETING", "PHONE_CALL", "SIGN_AGREEMENT"}
+SYMMETRIC = {"TALKS", "MEETING", "PHONE_CALL", "SIGN_AGREEMENT", "RELATIONSHIP"}
 
 
 def rank_of(*sides) -> int | None:
@@ -62,6 +62,8 @@ def find_same_event(conn, ev: Event, src_id: int | None, tgt_id: int | None, pub
     pairs = [(src_id, tgt_id)] + ([(tgt_id, src_id)] if ev.type in SYMMETRIC else [])
     cond = or_(*[and_(S.events.c.source_actor_id == a if a else S.events.c.source_actor_id.is_(None),
                       S.events.c.target_actor_id == b if b else S.events.c.target_actor_id.is_(None)) for a, b in pairs])
+    if ev.type == "RELATIONSHIP":
+        return _same_step(conn, ev, cond)
     rows = conn.execute(select(S.events.c.id, S.events.c.date_start, S.events.c.date_end, S.events.c.instrument)
                         .where(S.events.c.type == ev.type, cond).order_by(S.events.c.id)).all()
     start, end = _d(ev.date_start), _d(ev.date_end)
@@ -80,6 +82,19 @@ def find_same_event(conn, ev: Event, src_id: int | None, tgt_id: int | None, pub
                 return rid
             if r_start and _near(r_start, pub):
                 return rid
+    return None
+
+
+def _same_step(conn, ev: Event, pair_condition) -> int | None:
+    """Reports of one step of a pair's ladder: the same level, dated in the same year or undated in one of them.
+    Reports that disagree on the year stay two steps (the store keeps both; the newest report is read first)."""
+    rows = conn.execute(select(S.events.c.id, S.events.c.date_start)
+                        .where(S.events.c.type == "RELATIONSHIP", S.events.c.framework_level == ev.framework_level,
+                               pair_condition).order_by(S.events.c.id)).all()
+    start = _d(ev.date_start)
+    for rid, r_start in rows:
+        if start is None or r_start is None or start.year == r_start.year:
+            return rid
     return None
 
 
@@ -102,7 +117,7 @@ def store_events(conn, doc_id: int, processed, only_add_sources: bool = False) -
                 location_country=(ev.location or {}).get("country"), modality=ev.modality,
                 confidence=ev.confidence, num_sources=0, num_articles=0,
                 max_rank=rank_of(ev.source.as_json(), ev.target.as_json() if ev.target else None),
-                instrument=ev.instrument,
+                instrument=ev.instrument, framework=ev.framework, framework_level=ev.framework_level, action=ev.action,
                 pair_key=pair_key(ev.source.country, ev.target.country if ev.target else None))).inserted_primary_key[0]
         already = conn.execute(select(func.count()).select_from(S.event_sources).where(
             S.event_sources.c.event_id == existing, S.event_sources.c.document_id == doc_id)).scalar()

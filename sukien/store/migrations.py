@@ -76,8 +76,18 @@ def _v7_signed_instrument(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE events ADD COLUMN instrument VARCHAR(40)"))
 
 
+def _v8_relationship_frameworks(conn: Connection) -> None:
+    """RELATIONSHIP events keep their framework, its level on the ladder and the action."""
+    from sqlalchemy import text
+    have = {c["name"] for c in inspect(conn).get_columns("events")}
+    for name, kind in (("framework", "VARCHAR(160)"), ("framework_level", "INTEGER"), ("action", "VARCHAR(10)")):
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE events ADD COLUMN {name} {kind}"))
+
+
 MIGRATIONS = [(1, _v1_documents), (2, _v2_actors_events), (3, _v3_search), (4, _v4_query_speed),
-              (5, _v5_timeline_index), (6, _v6_bodies_by_country), (7, _v7_signed_instrument)]
+              (5, _v5_timeline_index), (6, _v6_bodies_by_country), (7, _v7_signed_instrument),
+              (8, _v8_relationship_frameworks)]
 LATEST = MIGRATIONS[-1][0]
 
 

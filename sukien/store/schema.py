@@ -127,6 +127,9 @@ events = Table(
     Column("max_rank", Integer),     # highest rank (1 = party/state leader) among the sides, for the engagement index
     Column("pair_key", BoundedString(8)),   # the two countries sorted, "LAO-VNM": country-pair queries read one index range
     Column("instrument", BoundedString(40)),  # what a signing signed ("bản ghi nhớ"): two instruments, two signings
+    Column("framework", BoundedString(160)),  # RELATIONSHIP: the framework as written
+    Column("framework_level", Integer),       # RELATIONSHIP: its step on the ladder (lexicons/frameworks.yaml)
+    Column("action", BoundedString(10)),      # RELATIONSHIP: establish | upgrade
 )
 Index("ix_events_type_date", events.c.type, events.c.date_start)
 Index("ix_events_countries", events.c.source_country, events.c.target_country)
