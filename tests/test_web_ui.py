@@ -23,12 +23,17 @@ def server(tmp_path_factory):
     from sukien.pipeline import ingest
     from sukien.store import open_store
     db = str(tmp_path_factory.mktemp("web") / "web.db")
+    # a framework step of the seeds' pair, written for the pair page (the seeds name none)
+    ladder = tmp_path_factory.mktemp("ladder") / "ladder.jsonl"
+    ladder.write_text('{"id": "moc-quan-he", "outlet": "Báo Thử", "date": "2022-09-05", "title": "Mốc quan hệ", '
+                      '"text": "Việt Nam và Lào thiết lập quan hệ ngoại giao ngày 5/9/1962. Tháng 2/2019, hai nước '
+                      'nâng mức quan hệ lên quan hệ hữu nghị vĩ đại, đoàn kết đặc biệt."}\n', encoding="utf-8")
     hostile = tmp_path_factory.mktemp("hostile") / "xss.txt"
     hostile.write_text(" date 2025-03-01 \nTin\n\n<script>window.__xss = 1</script><img src=x onerror=\"window.__xss=2\"> "
                        "Ngày 1/3, Chủ tịch nước Lương Cường tiếp Đại sứ Nhật Bản Ito Naoki <b>tại Hà Nội</b>.",
                        encoding="utf-8")
     store = open_store(db)
-    ingest([str(SEEDS), str(EXAMPLES), str(hostile)], store)
+    ingest([str(SEEDS), str(EXAMPLES), str(hostile), str(ladder)], store)
     store.close()
     from sukien.api.local import serve_in_thread
     srv, base = serve_in_thread(create_app(db))
@@ -137,4 +142,24 @@ def test_web_signing_page_names_what_was_signed(server, page):
     assert "Số nguồn / bài: " in page.inner_text("main")
     page.evaluate("window.scrollTo(0, 0)")          # the page scrolls to the evidence; the shot starts at the top
     page.screenshot(path=str(SHOTS / "08-signing.png"), full_page=True)
+    assert not page.errors
+
+
+def test_web_pair_page_shows_the_ladder_with_evidence_and_the_channels(server, page):
+    page.goto(server + "/#/pair/VNM-LAO")
+    page.wait_for_selector("#ladder li")
+    steps = [li.inner_text() for li in page.query_selector_all("#ladder li")]
+    assert len(steps) == 2 and "5/9/1962" in steps[0] and "hữu nghị vĩ đại" in steps[1]
+    assert "hữu nghị vĩ đại" in page.inner_text("#current-framework")
+    # the seeds' exchanges went through the party and the state, and the bars are drawn to scale
+    channels = {r.get_attribute("data-channel") for r in page.query_selector_all("#channel-mix .channel-row")}
+    assert {"party", "state"} <= channels
+    widths = page.evaluate("[...document.querySelectorAll('#channel-mix .bar')].map(b => b.getBoundingClientRect().width)")
+    assert all(w > 0 for w in widths) and len(set(widths)) > 1
+    assert len(page.query_selector_all("#latest li")) >= 5
+    page.screenshot(path=str(SHOTS / "09-pair.png"), full_page=True)
+    # every step links to the sentence that states it
+    page.click("#ladder li a")
+    page.wait_for_selector("#evidence")
+    assert "thiết lập quan hệ ngoại giao" in page.inner_text("#evidence")
     assert not page.errors

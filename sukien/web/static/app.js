@@ -16,6 +16,11 @@ const I18N = {
     countries: "quốc gia", people: "cá nhân", results: "Kết quả tìm kiếm", document: "Bài báo", modality: "Trạng thái",
     aliases: "Tên khác", with: "với", show_all: "tất cả", occurred: "đã diễn ra", planned: "dự kiến", ongoing: "đang diễn ra",
     period: "Kỳ", loading: "Đang tải…", instrument: "Văn kiện", reports: "Số nguồn / bài",
+    nav_pair: "Quan hệ", pair: "Quan hệ song phương", framework: "Khuôn khổ quan hệ", ladder: "Các nấc quan hệ",
+    channels: "Kênh giao lưu", latest: "Giao lưu gần nhất", no_framework: "Chưa có nấc quan hệ nào trong kho.",
+    year: "Năm", party: "Đảng", state: "Nhà nước", government: "Chính phủ", legislature: "Quốc hội",
+    military: "Quân đội", "sub-national": "Địa phương", multilateral: "Đa phương", "people-to-people": "Nhân dân",
+    establish: "thiết lập", upgrade: "nâng cấp",
   },
   en: {
     nav_events: "Events", nav_timeline: "Timeline", nav_network: "Network",
@@ -30,9 +35,15 @@ const I18N = {
     countries: "countries", people: "people", results: "Search results", document: "Article", modality: "Modality",
     aliases: "Aliases", with: "with", show_all: "all", occurred: "occurred", planned: "planned", ongoing: "ongoing",
     period: "Period", loading: "Loading…", instrument: "Signed", reports: "Outlets / articles",
+    nav_pair: "Relations", pair: "Bilateral relationship", framework: "Framework", ladder: "Steps of the relationship",
+    channels: "Channels of exchange", latest: "Latest exchanges", no_framework: "No framework step in the store yet.",
+    year: "Year", party: "Party", state: "State", government: "Government", legislature: "Legislature",
+    military: "Military", "sub-national": "Sub-national", multilateral: "Multilateral", "people-to-people": "People-to-people",
+    establish: "established", upgrade: "upgraded",
   },
 };
-const TYPES = ["VISIT", "TALKS", "MEETING", "PHONE_CALL", "CONGRATULATE", "CONDOLENCE", "SIGN_AGREEMENT", "AID", "SUPPORT", "ROLE_CHANGE"];
+const CHANNELS = ["party", "state", "government", "legislature", "military", "sub-national", "multilateral", "people-to-people"];
+const TYPES = ["RELATIONSHIP", "VISIT", "TALKS", "MEETING", "PHONE_CALL", "CONGRATULATE", "CONDOLENCE", "SIGN_AGREEMENT", "AID", "SUPPORT", "ROLE_CHANGE"];
 let lang = localStorage.getItem("sukien-lang") || "vi";
 const t = (k) => (I18N[lang] && I18N[lang][k]) || k;
 
@@ -268,6 +279,42 @@ async function viewDocument(id) {
     el("article", { class: "doc" }, parts)];
 }
 
+// A country pair: its framework ladder (each step linked to the sentence stating it), the channels its
+// exchanges went through, per year, and the latest exchanges.
+async function viewPair(pair) {
+  const v = await api(`/api/pairs/${encodeURIComponent(pair.toUpperCase())}`);
+  const out = [el("h1", {}, `${t("pair")} ${v.pair}`)];
+  const cur = v.current;
+  out.push(el("p", { class: "card current-framework", id: "current-framework" },
+    cur ? [el("strong", {}, cur.framework), ` · ${cur.date_text || cur.date_start || ""}`] : t("no_framework")));
+  out.push(el("h2", {}, t("ladder")));
+  out.push(el("ol", { class: "ladder", id: "ladder" }, v.ladder.map((s) => el("li", { class: `step level-${s.level}` },
+    el("span", { class: "step-date" }, s.date_text || s.date_start || "—"), " ",
+    el("a", { href: `#/event/${s.event_id}`, class: "event-link" }, `${s.framework} (${t(s.action)})`),
+    el("span", { class: "muted" }, ` · ${t("sources")}: ${s.num_sources}/${s.num_articles}`),
+    el("div", { class: "evidence" }, s.evidence || "")))));
+  out.push(el("h2", {}, t("channels")));
+  const total = Object.values(v.channels).reduce((a, b) => a + b, 0) || 1;
+  out.push(el("div", { class: "channel-mix", id: "channel-mix" }, CHANNELS.filter((c) => v.channels[c]).map((c) =>
+    el("div", { class: "channel-row", "data-channel": c },
+      el("span", { class: "channel-name" }, t(c)),
+      el("span", { class: `bar ch-${c}`, style: null, "data-share": (v.channels[c] / total).toFixed(3) }),
+      el("span", { class: "channel-count" }, String(v.channels[c]))))));
+  out.push(el("table", { class: "events channel-years" },
+    el("thead", {}, el("tr", {}, el("th", {}, t("year")), CHANNELS.map((c) => el("th", {}, t(c))), el("th", {}, t("engagement")))),
+    el("tbody", {}, v.years.map((y) => el("tr", {}, el("td", {}, y.year),
+      CHANNELS.map((c) => el("td", {}, String(y.channels[c] || ""))), el("td", {}, y.engagement.toFixed(2)))))));
+  out.push(el("h2", {}, t("latest")));
+  out.push(el("ul", { class: "latest", id: "latest" }, v.latest.map((e) => el("li", {},
+    el("span", { class: "date" }, e.date_start || "—"), " ", el("span", { class: `type ${e.type}` }, e.type), " ",
+    el("a", { href: `#/event/${e.event_id}` }, e.evidence || ""), el("span", { class: "muted" }, ` · ${t(e.channel)}`)))));
+  return out;
+}
+function sizeBars() {
+  // widths set from script, not an inline style attribute: the page's Content-Security-Policy forbids those
+  for (const b of document.querySelectorAll(".bar[data-share]")) b.style.width = `${Math.max(2, 100 * b.dataset.share)}%`;
+}
+
 async function render() {
   const app = document.getElementById("app");
   const { parts, params } = route();
@@ -281,9 +328,11 @@ async function render() {
     else if (parts[0] === "timeline") content = await viewTimeline(params);
     else if (parts[0] === "network") content = await viewNetwork(params);
     else if (parts[0] === "search") content = await viewSearch(params);
+    else if (parts[0] === "pair") content = await viewPair(parts[1] || "VNM-LAO");
     else content = await viewEvents(params);
     app.replaceChildren(...content.filter(Boolean));
     app.dataset.view = parts[0] || "events";
+    sizeBars();
     const mark = document.getElementById("evidence");
     if (mark) mark.scrollIntoView({ block: "center" });
   } catch (err) {
