@@ -174,14 +174,17 @@ def show(doc, db):
 @click.option("--type", "type_", help="Event type (VISIT, TALKS, MEETING, …).")
 @click.option("--since", help="Earliest date_start (YYYY-MM-DD).")
 @click.option("--until", help="Latest date_start (YYYY-MM-DD).")
+@click.option("--channel", type=click.Choice(["party", "state", "government", "legislature", "military", "sub-national",
+                                             "multilateral", "people-to-people"]),
+              help="Through which institutions the two sides talked (from their sectors).")
 @click.option("--limit", default=200, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
-def events(db, actor, country, type_, since, until, limit, as_json):
+def events(db, actor, country, type_, since, until, channel, limit, as_json):
     """Stored events (merged across reports), newest first."""
     from .store import open_store
     from .store.queries import list_events
 
-    rows = list_events(open_store(db), actor, country, type_, since, until, limit)
+    rows = list_events(open_store(db), actor, country, type_, since, until, limit, channel=channel)
     if as_json:
         for r in rows:
             _json_line(r)

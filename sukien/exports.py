@@ -14,7 +14,8 @@ PLOVER_MODE = {"VISIT": "visit", "TALKS": "meet", "MEETING": "meet", "PHONE_CALL
 CSV_COLUMNS = ["id", "type", "cameo", "plover", "date_start", "date_end", "date_precision", "date_text", "modality",
                "source_name", "source_titles", "source_country", "source_org", "target_name", "target_titles",
                "target_country", "target_org", "location_name", "location_country", "confidence", "num_sources",
-               "num_articles", "instrument", "first_source_url", "evidence"]
+               "num_articles", "instrument", "channel", "framework", "framework_level", "action", "first_source_url",
+               "evidence"]
 GDELT_COLUMNS = ["GlobalEventID", "Day", "DateEnd", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
                  "Actor2Name", "Actor2CountryCode", "Actor2Type1Code", "IsRootEvent", "EventCode", "EventBaseCode",
                  "EventRootCode", "QuadClass", "NumMentions", "NumSources", "NumArticles", "ActionGeo_FullName",
@@ -41,7 +42,8 @@ def flat(e: dict) -> dict:
             "target_titles": "; ".join(tgt.get("titles") or []), "target_country": tgt.get("country"),
             "target_org": tgt.get("org"), "location_name": e["location_name"], "location_country": e["location_country"],
             "confidence": e["confidence"], "num_sources": e["num_sources"], "num_articles": e["num_articles"],
-            "instrument": e.get("instrument"), "first_source_url": first.get("url") or first.get("doc_key"), "evidence": first.get("sentence")}
+            "instrument": e.get("instrument"), "channel": e.get("channel"), "framework": e.get("framework"),
+            "framework_level": e.get("framework_level"), "action": e.get("action"), "first_source_url": first.get("url") or first.get("doc_key"), "evidence": first.get("sentence")}
 
 
 def _sector(a: dict) -> str:
@@ -96,6 +98,7 @@ def plover_record(e: dict) -> dict:
             "source": [actor(src)], "recipient": [actor(tgt)] if tgt else [],
             "location": {"name": e["location_name"], "country": e["location_country"]},
             "confidence": e["confidence"], "num_sources": e["num_sources"], "num_articles": e["num_articles"],
+            "channel": e.get("channel"),
             "sources": [{"doc": s["doc_key"], "url": s["url"], "outlet": s["outlet"], "sentence": s["sentence"]}
                         for s in e["sources"]]}
 

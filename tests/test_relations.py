@@ -70,6 +70,8 @@ def test_a_verb_of_creating_or_raising_linked_to_a_framework_is_a_step(text, exp
     # an aim or a wish is not a step announced
     "Thủ tướng Tây Ban Nha mong muốn nâng cấp quan hệ Việt Nam - Tây Ban Nha lên Đối tác chiến lược toàn diện.",
     "Hai bên hướng tới nâng tầm quan hệ Việt Nam - Thái Lan lên Đối tác chiến lược toàn diện vào thời gian thích hợp.",
+    # "trở thành" with a special form praises what the relationship is
+    "Tình cảm gắn bó Việt Nam - Lào đã trở thành mối quan hệ hữu nghị vĩ đại, đoàn kết đặc biệt hiếm có.",
     # negated
     "Việt Nam chưa thiết lập quan hệ ngoại giao với Bhutan.",
     # the framework the relationship is raised from, towards no named level
@@ -196,15 +198,17 @@ def test_the_channel_of_an_exchange_is_the_sector_its_sides_share_or_lead(source
 def test_a_store_of_before_the_ladder_gets_its_columns_and_keeps_its_events(tmp_path):
     import sqlite3
     from sukien.store import open_store
+    from sukien.store.migrations import LATEST
     store = _ladder_store(tmp_path)
     store.close()
     db = tmp_path / "ladder.db"
-    with sqlite3.connect(db) as conn:     # as a store of migration 7 was: no framework columns, no RELATIONSHIP
+    with sqlite3.connect(db) as conn:     # as a store of migration 7 was: no framework or channel, no RELATIONSHIP
         conn.execute("DELETE FROM event_sources WHERE event_id IN (SELECT id FROM events WHERE type = 'RELATIONSHIP')")
         conn.execute("DELETE FROM events WHERE type = 'RELATIONSHIP'")
-        for column in ("framework", "framework_level", "action"):
+        conn.execute("DROP INDEX ix_events_pair_channel")
+        for column in ("framework", "framework_level", "action", "channel"):
             conn.execute(f"ALTER TABLE events DROP COLUMN {column}")
-        conn.execute("DELETE FROM schema_version WHERE version = 8")
+        conn.execute("DELETE FROM schema_version WHERE version >= 8")
         before = conn.execute("SELECT type, source_country, target_country FROM events ORDER BY id").fetchall()
     store = open_store(str(db))
     store.close()
@@ -212,5 +216,31 @@ def test_a_store_of_before_the_ladder_gets_its_columns_and_keeps_its_events(tmp_
         columns = {row[1] for row in conn.execute("PRAGMA table_info(events)")}
         after = conn.execute("SELECT type, source_country, target_country FROM events ORDER BY id").fetchall()
         version = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
-    assert {"framework", "framework_level", "action"} <= columns
-    assert after == before and len(before) == 3 and version == 8
+        channels = dict(conn.execute("SELECT type, channel FROM events").fetchall())
+    assert {"framework", "framework_level", "action", "channel"} <= columns
+    assert after == before and len(before) == 3 and version == LATEST
+    # the channel of the events already stored is filled in
+    assert channels == {"TALKS": "party", "MEETING": "legislature", "VISIT": "government"}
+
+
+def test_the_channel_is_stored_filterable_and_exported(tmp_path):
+    from click.testing import CliRunner
+    from fastapi.testclient import TestClient
+    from sukien.api import create_app
+    from sukien.cli import main
+    from sukien.store.queries import list_events
+    store = _ladder_store(tmp_path)
+    assert [e["type"] for e in list_events(store, country="VNM-MYS", channel="legislature")] == ["MEETING"]
+    assert {e["channel"] for e in list_events(store, country="VNM-MYS")} >= {"party", "legislature", "government"}
+    store.close()
+    db = str(tmp_path / "ladder.db")
+    client = TestClient(create_app(db))
+    items = client.get("/api/events", params={"country": "VNM-MYS", "channel": "party"}).json()["items"]
+    assert [e["type"] for e in items] == ["TALKS"]
+    assert client.get("/api/events", params={"channel": "church"}).status_code == 422
+    out = tmp_path / "events.csv"
+    assert CliRunner().invoke(main, ["export", "--db", db, "--format", "csv", "--out", str(out)]).exit_code == 0
+    header = out.read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert "channel" in header and "framework_level" in header
+    cli = CliRunner().invoke(main, ["events", "--db", db, "--channel", "legislature", "--json"])
+    assert [json.loads(line)["type"] for line in cli.output.splitlines()] == ["MEETING"]

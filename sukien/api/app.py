@@ -35,7 +35,9 @@ SECURITY_HEADERS = {
 DOCS_CSP = ("default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline' https:; "
             "script-src 'self' 'unsafe-inline' https:; frame-ancestors 'none'")
 EventType = Literal["VISIT", "TALKS", "MEETING", "PHONE_CALL", "CONGRATULATE", "CONDOLENCE", "SIGN_AGREEMENT",
-                    "AID", "SUPPORT", "ROLE_CHANGE"]
+                    "AID", "SUPPORT", "ROLE_CHANGE", "RELATIONSHIP"]
+Channel = Literal["party", "state", "government", "legislature", "military", "sub-national", "multilateral",
+                  "people-to-people"]
 
 
 class DocumentIn(BaseModel):
@@ -191,10 +193,11 @@ def create_app(db: str | None = None, write_token: str | None = None, cors_origi
                       since: str | None = Query(None, max_length=10), until: str | None = Query(None, max_length=10),
                       outlet: str | None = Query(None, max_length=200), q: str | None = Query(None, max_length=200),
                       actor_id: int | None = Query(None, ge=1, le=2**31 - 1),
-                      with_actor_id: int | None = Query(None, ge=1, le=2**31 - 1)) -> dict:
+                      with_actor_id: int | None = Query(None, ge=1, le=2**31 - 1),
+                      channel: Channel | None = Query(None, description="party, state, government, legislature, …")) -> dict:
         return dict(actor=actor, country=country, type_=type, plover=plover, modality=modality,
                     since=_iso(since, "since"), until=_iso(until, "until"), outlet=outlet, text=q,
-                    actor_id=actor_id, with_actor_id=with_actor_id)
+                    actor_id=actor_id, with_actor_id=with_actor_id, channel=channel)
 
     def token_refusal(authorization: str | None) -> tuple[int, str, dict] | None:
         if not write_token:

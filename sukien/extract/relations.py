@@ -55,6 +55,7 @@ def _grammar() -> dict[str, re.Pattern]:
     data = load_yaml("frameworks.yaml")
     return {
         "before": re.compile(rf"(?<!\w)(?:{_alternation(data['verbs']['before'])})(?!\w)"),
+        "not_with_special": re.compile(rf"(?:{_alternation(data['verbs']['not_with_special'])})$"),
         "passive": re.compile(rf"(?<!\w)(?:{_alternation(data['verbs']['passive'])})(?!\w)"),
         "between": re.compile(rf"(?<!\w)(?:{_alternation(data['between'])})(?!\w)"),
         "negation": re.compile(rf"(?<!\w)(?:{_alternation(data['negation'])})\s+$"),
@@ -137,6 +138,8 @@ def steps_in(lowered: str, start: int, end: int, country_spans) -> list[Step]:
                  if linked(lowered, v.end(), fm.start, country_spans)]
         if verbs:
             v = verbs[-1]
+            if fm.framework.special and g["not_with_special"].match(v.group(0)):
+                continue
             if not counted(lowered, start, v.start()):
                 out.append(Step(fm, v.start(), v.end()))
             continue

@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import func, or_, and_, select
 
+from ..extract.sectors import channel_of
 from ..model import Event
 from . import schema as S
 from . import search
@@ -118,6 +119,7 @@ def store_events(conn, doc_id: int, processed, only_add_sources: bool = False) -
                 confidence=ev.confidence, num_sources=0, num_articles=0,
                 max_rank=rank_of(ev.source.as_json(), ev.target.as_json() if ev.target else None),
                 instrument=ev.instrument, framework=ev.framework, framework_level=ev.framework_level, action=ev.action,
+                channel=channel_of(ev.source.as_json(), ev.target.as_json() if ev.target else None),
                 pair_key=pair_key(ev.source.country, ev.target.country if ev.target else None))).inserted_primary_key[0]
         already = conn.execute(select(func.count()).select_from(S.event_sources).where(
             S.event_sources.c.event_id == existing, S.event_sources.c.document_id == doc_id)).scalar()

@@ -85,9 +85,25 @@ def _v8_relationship_frameworks(conn: Connection) -> None:
             conn.execute(text(f"ALTER TABLE events ADD COLUMN {name} {kind}"))
 
 
+def _v9_exchange_channel(conn: Connection) -> None:
+    """Every event keeps the channel of the exchange (party, state, government…), filled in for stored events."""
+    import json
+    from sqlalchemy import select, text
+    from ..extract.sectors import channel_of
+    if "channel" not in {c["name"] for c in inspect(conn).get_columns("events")}:
+        conn.execute(text("ALTER TABLE events ADD COLUMN channel VARCHAR(20)"))
+    if "ix_events_pair_channel" not in {i["name"] for i in inspect(conn).get_indexes("events")}:
+        conn.execute(text("CREATE INDEX ix_events_pair_channel ON events (pair_key, channel)"))
+    e = schema.events
+    rows = conn.execute(select(e.c.id, e.c.source_json, e.c.target_json).where(e.c.channel.is_(None))).all()
+    for r in rows:
+        channel = channel_of(json.loads(r.source_json), json.loads(r.target_json or "null"))
+        conn.execute(e.update().where(e.c.id == r.id).values(channel=channel))
+
+
 MIGRATIONS = [(1, _v1_documents), (2, _v2_actors_events), (3, _v3_search), (4, _v4_query_speed),
               (5, _v5_timeline_index), (6, _v6_bodies_by_country), (7, _v7_signed_instrument),
-              (8, _v8_relationship_frameworks)]
+              (8, _v8_relationship_frameworks), (9, _v9_exchange_channel)]
 LATEST = MIGRATIONS[-1][0]
 
 

@@ -59,7 +59,7 @@ def _foreign_people(store, conn) -> list:
 
 
 def _event_filters(store, q, actor=None, country=None, type_=None, plover=None, modality=None, since=None,
-                   until=None, outlet=None, text=None, actor_id=None, with_actor_id=None):
+                   until=None, outlet=None, text=None, actor_id=None, with_actor_id=None, channel=None):
     if actor_id is not None:
         q = q.where(or_(S.events.c.source_actor_id == actor_id, S.events.c.target_actor_id == actor_id))
     if with_actor_id is not None:
@@ -77,6 +77,8 @@ def _event_filters(store, q, actor=None, country=None, type_=None, plover=None, 
         q = q.where(S.events.c.type == type_.upper())
     if plover:
         q = q.where(S.events.c.plover == plover.upper())
+    if channel:
+        q = q.where(S.events.c.channel == channel.lower())
     if modality:
         q = q.where(S.events.c.modality == modality.lower())
     if since:
@@ -129,10 +131,11 @@ def _newest_first(store):
 def list_events(store, actor: str | None = None, country: str | None = None, type_: str | None = None,
                 since: str | None = None, until: str | None = None, limit: int = 200, offset: int = 0,
                 plover: str | None = None, modality: str | None = None, outlet: str | None = None,
-                text: str | None = None, actor_id: int | None = None, with_actor_id: int | None = None) -> list[dict]:
+                text: str | None = None, actor_id: int | None = None, with_actor_id: int | None = None,
+                channel: str | None = None) -> list[dict]:
     q = select(S.events)
     q = _event_filters(store, q, actor, country, type_, plover, modality, since, until, outlet, text, actor_id,
-                       with_actor_id)
+                       with_actor_id, channel)
     q = q.order_by(*_newest_first(store)).limit(_limit(limit)).offset(max(0, offset))
     with store.engine.connect() as conn:
         return _event_rows(conn, conn.execute(q))

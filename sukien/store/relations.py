@@ -59,7 +59,7 @@ def pair_relations(store, a: str, b: str) -> dict:
     latest = []
     for e in exchanges:
         year = (e["date_start"] or "")[:4] or "undated"
-        channel = channel_of(e["source"], e["target"])
+        channel = e.get("channel") or channel_of(e["source"], e["target"])
         channels[channel] += 1
         by_year[year][channel] += 1
         types[year][e["type"]] += 1

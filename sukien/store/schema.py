@@ -130,6 +130,7 @@ events = Table(
     Column("framework", BoundedString(160)),  # RELATIONSHIP: the framework as written
     Column("framework_level", Integer),       # RELATIONSHIP: its step on the ladder (lexicons/frameworks.yaml)
     Column("action", BoundedString(10)),      # RELATIONSHIP: establish | upgrade
+    Column("channel", BoundedString(20)),     # party | state | government | legislature | military | … (sectors.py)
 )
 Index("ix_events_type_date", events.c.type, events.c.date_start)
 Index("ix_events_countries", events.c.source_country, events.c.target_country)
@@ -138,6 +139,7 @@ Index("ix_events_date", events.c.date_start)
 Index("ix_events_pair_date", events.c.pair_key, events.c.date_start)
 # covers the timeline of a country pair (period, type and rank read from the index alone)
 Index("ix_events_pair_cover", events.c.pair_key, events.c.date_start, events.c.type, events.c.max_rank)
+Index("ix_events_pair_channel", events.c.pair_key, events.c.channel)
 Index("ix_events_source_actor", events.c.source_actor_id)
 Index("ix_events_target_actor", events.c.target_actor_id)
 
