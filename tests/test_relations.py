@@ -244,3 +244,30 @@ def test_the_channel_is_stored_filterable_and_exported(tmp_path):
     assert "channel" in header and "framework_level" in header
     cli = CliRunner().invoke(main, ["events", "--db", db, "--channel", "legislature", "--json"])
     assert [json.loads(line)["type"] for line in cli.output.splitlines()] == ["MEETING"]
+
+
+def test_articles_that_disagree_on_a_steps_year_are_both_kept_the_newest_report_first(tmp_path):
+    from sukien.pipeline import ingest
+    from sukien.store import open_store
+    from sukien.store.relations import pair_relations
+    reports = [
+        {"id": "old", "outlet": "Báo A", "date": "2019-03-01", "title": "Quan hệ Việt Nam - Ba Lan",
+         "text": "Việt Nam và Ba Lan nâng cấp quan hệ lên Đối tác chiến lược năm 2018."},
+        {"id": "new", "outlet": "Báo B", "date": "2025-03-01", "title": "Quan hệ Việt Nam - Ba Lan",
+         "text": "Chiều 28/2, Bộ trưởng Ngoại giao Ba Lan gặp Đại sứ Việt Nam tại Warsaw. Ông nhắc lại rằng Ba Lan "
+                 "và Việt Nam đã xác lập quan hệ Đối tác chiến lược từ năm 2017, và hai bên còn nhiều dư địa."},
+        {"id": "undated", "outlet": "Báo C", "date": "2025-04-01", "title": "Ba Lan",
+         "text": "Thương mại song phương tăng mạnh trong quý I. Doanh nghiệp hai nước hưởng lợi nhiều từ việc Việt "
+                 "Nam và Ba Lan đã nâng tầm quan hệ thành Đối tác chiến lược."},
+    ]
+    path = tmp_path / "reports.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in reports) + "\n", encoding="utf-8")
+    store = open_store(str(tmp_path / "d.db"))
+    ingest([str(path)], store)
+    steps = pair_relations(store, "VNM", "POL")["ladder"]
+    # two years, two entries of the same level; the undated report joins the first it meets, never a third entry
+    assert sorted((s["level"], s["date_start"]) for s in steps) == [(2, "2017-01-01"), (2, "2018-01-01")]
+    assert sum(s["num_articles"] for s in steps) == 3
+    dated_2018 = next(s for s in steps if s["date_start"] == "2018-01-01")
+    assert [x["doc_key"] for x in dated_2018["sources"]] == ["undated", "old"]
+    store.close()
