@@ -162,4 +162,16 @@ def test_web_pair_page_shows_the_ladder_with_evidence_and_the_channels(server, p
     page.click("#ladder li a")
     page.wait_for_selector("#evidence")
     assert "thiết lập quan hệ ngoại giao" in page.inner_text("#evidence")
+    # one country: its partners with their frameworks, each opening the pair page
+    page.goto(server + "/#/pair/VNM-LAO")
+    page.wait_for_selector("#pair-form")
+    page.fill("#pair-form input[name=pair]", "vnm")
+    page.click("#pair-form button")
+    page.wait_for_selector("#partners tr[data-partner]")
+    assert [r.get_attribute("data-partner") for r in page.query_selector_all("#partners tr[data-partner]")] == ["LAO"]
+    assert "hữu nghị vĩ đại" in page.inner_text("#partners")
+    page.screenshot(path=str(SHOTS / "10-partners.png"), full_page=True)
+    page.click("#partners a")
+    page.wait_for_selector("#ladder li")
+    assert "LAO-VNM" in page.inner_text("h1")
     assert not page.errors

@@ -20,7 +20,8 @@ const I18N = {
     channels: "Kênh giao lưu", latest: "Giao lưu gần nhất", no_framework: "Chưa có nấc quan hệ nào trong kho.",
     year: "Năm", party: "Đảng", state: "Nhà nước", government: "Chính phủ", legislature: "Quốc hội",
     military: "Quân đội", "sub-national": "Địa phương", multilateral: "Đa phương", "people-to-people": "Nhân dân",
-    establish: "thiết lập", upgrade: "nâng cấp",
+    establish: "thiết lập", upgrade: "nâng cấp", show: "Xem", partner_list: "Các đối tác và khuôn khổ quan hệ",
+    pair_input: "Cặp quốc gia (VNM-LAO) hoặc một nước (VNM)", since_col: "Từ", partner: "Đối tác",
   },
   en: {
     nav_events: "Events", nav_timeline: "Timeline", nav_network: "Network",
@@ -39,7 +40,8 @@ const I18N = {
     channels: "Channels of exchange", latest: "Latest exchanges", no_framework: "No framework step in the store yet.",
     year: "Year", party: "Party", state: "State", government: "Government", legislature: "Legislature",
     military: "Military", "sub-national": "Sub-national", multilateral: "Multilateral", "people-to-people": "People-to-people",
-    establish: "established", upgrade: "upgraded",
+    establish: "established", upgrade: "upgraded", show: "Show", partner_list: "Partners and their frameworks",
+    pair_input: "Country pair (VNM-LAO) or one country (VNM)", since_col: "Since", partner: "Partner",
   },
 };
 const CHANNELS = ["party", "state", "government", "legislature", "military", "sub-national", "multilateral", "people-to-people"];
@@ -281,9 +283,36 @@ async function viewDocument(id) {
 
 // A country pair: its framework ladder (each step linked to the sentence stating it), the channels its
 // exchanges went through, per year, and the latest exchanges.
+function pairForm(value) {
+  const form = el("form", { class: "filters card", id: "pair-form" },
+    el("label", {}, t("pair_input"), el("input", { name: "pair", value, size: 12, pattern: "[A-Za-z]{3}(-[A-Za-z]{3})?" })),
+    el("button", { class: "primary", type: "submit" }, t("show")));
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const code = new FormData(form).get("pair").trim().toUpperCase();
+    location.hash = code.includes("-") ? `#/pair/${code}` : `#/partners/${code}`;
+  });
+  return form;
+}
+// Every partner of one country with its current framework, highest level first, each opening its pair page.
+async function viewPartners(country) {
+  const code = country.toUpperCase();
+  const data = await api(`/api/partners/${encodeURIComponent(code)}`);
+  const rows = data.items.map((p) => el("tr", { "data-partner": p.partner },
+    el("td", {}, el("a", { href: `#/pair/${code}-${p.partner}` }, p.partner)),
+    el("td", {}, `${p.framework} (${p.level})`),
+    el("td", { class: "date" }, p.since_text || p.since || "—"),
+    el("td", {}, String(p.num_sources)),
+    el("td", {}, el("div", { class: "evidence" }, p.evidence || ""))));
+  return [el("h1", {}, `${t("partner_list")}: ${code}`), pairForm(code),
+    rows.length ? el("table", { class: "events", id: "partners" },
+      el("thead", {}, el("tr", {}, el("th", {}, t("partner")), el("th", {}, t("framework")), el("th", {}, t("since_col")),
+        el("th", {}, t("sources")), el("th", {}, t("evidence")))), el("tbody", {}, rows))
+      : el("p", { class: "muted" }, t("none"))];
+}
 async function viewPair(pair) {
   const v = await api(`/api/pairs/${encodeURIComponent(pair.toUpperCase())}`);
-  const out = [el("h1", {}, `${t("pair")} ${v.pair}`)];
+  const out = [el("h1", {}, `${t("pair")} ${v.pair}`), pairForm(pair.toUpperCase())];
   const cur = v.current;
   out.push(el("p", { class: "card current-framework", id: "current-framework" },
     cur ? [el("strong", {}, cur.framework), ` · ${cur.date_text || cur.date_start || ""}`] : t("no_framework")));
@@ -329,6 +358,7 @@ async function render() {
     else if (parts[0] === "network") content = await viewNetwork(params);
     else if (parts[0] === "search") content = await viewSearch(params);
     else if (parts[0] === "pair") content = await viewPair(parts[1] || "VNM-LAO");
+    else if (parts[0] === "partners") content = await viewPartners(parts[1] || "VNM");
     else content = await viewEvents(params);
     app.replaceChildren(...content.filter(Boolean));
     app.dataset.view = parts[0] || "events";
