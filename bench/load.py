@@ -27,6 +27,7 @@ def main():
     ap.add_argument("--connections", type=int, default=16)
     ap.add_argument("--cache-seconds", type=float, default=2.0, help="the server's response cache (0: off)")
     ap.add_argument("--reuse", action="store_true", help="reuse the generated store if it exists")
+    ap.add_argument("--workers", type=int, default=1, help="worker processes of the server (they share its cache)")
     args = ap.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed (apt-get install wrk)")
@@ -37,10 +38,10 @@ def main():
     from sukien.api.local import free_port, wait_for_port
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "sukien.cli", "serve", "--db", str(db), "--port", str(port),
-                               "--cache-seconds", str(args.cache_seconds)],
+                               "--cache-seconds", str(args.cache_seconds), "--workers", str(args.workers)],
                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        wait_for_port(port, 30)
+        wait_for_port(port, 60)
         before = sqlite3.connect(db).execute("SELECT count(*) FROM documents").fetchone()[0]
         writer = subprocess.Popen([sys.executable, "-m", "sukien.cli", "ingest", str(SHARED / "seeds"),
                                    str(SHARED / "data" / "news_dev"), "--db", str(db)],
@@ -55,6 +56,7 @@ def main():
         server.wait(timeout=10)
     stats = json.loads([l for l in wrk.stdout.splitlines() if l.startswith("{")][-1])
     stats.update(events_in_store=args.events, connections=args.connections, cache_seconds=args.cache_seconds,
+                 workers=args.workers,
                  ingest_exit_code=writer_rc,
                  documents_written=after - before, writes_expected=3 + len(list((SHARED / "data" / "news_dev").glob("*.txt"))))
     print(json.dumps(stats))

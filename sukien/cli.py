@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -437,7 +438,9 @@ def export(db, fmt, out_path, country, actor, type_, since, until):
               help="Read the write token from this file (first line).")
 @click.option("--cors-origin", multiple=True, help="Allow this origin to read the API (closed by default).")
 @click.option("--cache-seconds", default=2.0, show_default=True, help="Keep GET /api/ answers this long (0: off).")
-def serve(db, host, port, write_token, write_token_file, cors_origin, cache_seconds):
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: one per core); they share one response cache.")
+def serve(db, host, port, write_token, write_token_file, cors_origin, cache_seconds, workers):
     """Serve the REST API (/api/, /openapi.json) and the web UI (/)."""
     import uvicorn
     from .api import create_app
@@ -448,9 +451,50 @@ def serve(db, host, port, write_token, write_token_file, cors_origin, cache_seco
         except (OSError, IndexError, UnicodeDecodeError) as exc:
             raise click.ClickException(f"{write_token_file}: cannot read a token ({type(exc).__name__})") from None
 
-    app = create_app(db, write_token=write_token, cors_origins=list(cors_origin) or None, cache_seconds=cache_seconds)
-    console.print(f"sukien on http://{host}:{port}/  (API docs: /docs, {'writable' if write_token else 'read-only'})")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    workers = workers or os.cpu_count() or 1
+    if workers == 1:
+        app = create_app(db, write_token=write_token, cors_origins=list(cors_origin) or None, cache_seconds=cache_seconds)
+        console.print(f"sukien on http://{host}:{port}/  (API docs: /docs, {'writable' if write_token else 'read-only'})")
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    _serve_workers(db, host, port, write_token, list(cors_origin) or None, cache_seconds, workers)
+
+
+def _serve_workers(db, host, port, write_token, cors_origins, cache_seconds, workers) -> None:
+    import tempfile
+    import uvicorn
+    from .store import open_store
+
+    open_store(db).close()      # migrate once, and fail in one line before any worker starts
+    with tempfile.TemporaryDirectory(prefix="sukien-serve-") as tmp:      # mode 0700: only this user reads it
+        config = Path(tmp) / "config.json"
+        config.write_text(json.dumps({"db": db, "write_token": write_token, "cors_origins": cors_origins,
+                                      "cache_seconds": cache_seconds, "cache_path": str(Path(tmp) / "cache.db")}),
+                          encoding="utf-8")
+        config.chmod(0o600)
+        os.environ["SUKIEN_SERVE_CONFIG"] = str(config)
+        console.print(f"sukien on http://{host}:{port}/  ({workers} workers, "
+                      f"{'writable' if write_token else 'read-only'})")
+        config = uvicorn.Config("sukien.api.app:app_from_config", factory=True, host=host, port=port,
+                                workers=workers, log_level="warning")
+        from uvicorn.supervisors import Multiprocess
+        Multiprocess(config, sockets=[_listening_socket(host, port)]).run()
+
+
+def _listening_socket(host: str, port: int):
+    """The socket the workers share, made as TCP explicitly: uvicorn's own has protocol 0, on which asyncio does not
+    set TCP_NODELAY, and every answer then waited ~40 ms for a delayed ACK (p50 44 ms with 2 workers vs 5 ms with 1)."""
+    import socket
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise click.ClickException(f"cannot listen on {host}:{port} ({exc.strerror})") from None
+    sock.set_inheritable(True)
+    return sock
 
 
 if __name__ == "__main__":

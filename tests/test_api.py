@@ -227,3 +227,48 @@ def test_clients_missing_together_cause_one_computation(db):
         return [a.headers["X-Cache"] for a in answers], {a.text for a in answers}
     kinds, bodies = asyncio.run(together())
     assert kinds.count("miss") == 1 and len(bodies) == 1
+
+
+def test_workers_share_one_response_cache_and_a_write_clears_it_for_all(tmp_path, db):
+    """`sukien serve --workers 2`, real processes: a page computed by one worker is a hit in the other (each request
+    on a new connection, so the kernel spreads them over both), and a document written through one worker clears
+    the answers of both."""
+    import os
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    import urllib.request
+    from sukien.api.local import free_port, wait_for_port
+    store = tmp_path / "workers.db"
+    shutil.copy(db, store)
+    token = tmp_path / "token"
+    token.write_text("s3cret\n", encoding="utf-8")
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "sukien.cli", "serve", "--db", str(store), "--port", str(port),
+                               "--workers", "2", "--cache-seconds", "60", "--write-token-file", str(token)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        wait_for_port(port, 60)
+
+        def get(path):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as r:
+                return r.headers.get("X-Cache"), r.read()
+
+        url = "/api/events?country=VNM-LAO&limit=5"
+        answers = [get(url) for _ in range(24)]
+        # sequential requests: the first computes, every other one (whichever worker) reads the shared answer
+        assert [a[0] for a in answers].count("miss") == 1, [a[0] for a in answers]
+        assert len({a[1] for a in answers}) == 1
+        body = json.dumps({"id": "w1", "date": "2025-03-12", "text": "Chiều 12/3/2025, Thủ tướng Đào Quốc Tuấn "
+                           "đã hội đàm với Thủ tướng Lào Sonexay Siphandone tại Hà Nội."}).encode()
+        post = urllib.request.Request(f"http://127.0.0.1:{port}/api/documents", data=body, method="POST",
+                                      headers={"Authorization": "Bearer s3cret", "Content-Type": "application/json"})
+        with urllib.request.urlopen(post, timeout=60) as r:
+            assert r.status == 201
+        after = [get(url) for _ in range(6)]
+        assert after[0][0] == "miss" and after[0][1] != answers[0][1]
+        assert [a[0] for a in after].count("miss") == 1
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=20)

@@ -110,9 +110,13 @@ def _found(value, what: str):
 
 
 def create_app(db: str | None = None, write_token: str | None = None, cors_origins: list[str] | None = None,
-               cache_seconds: float = 2.0) -> FastAPI:
+               cache_seconds: float = 2.0, cache_path: str | None = None) -> FastAPI:
     store = open_store(db)
-    cache = ResponseCache(cache_seconds)
+    if cache_path:
+        from .shared_cache import SharedResponseCache
+        cache = SharedResponseCache(cache_path, cache_seconds)
+    else:
+        cache = ResponseCache(cache_seconds)
     app = FastAPI(title="sukien", version="0.1.0",
                   description="Events, actors and sources from Vietnamese political and diplomatic news. "
                               "Read-only unless the server was started with a write token.")
@@ -305,3 +309,12 @@ def create_app(db: str | None = None, write_token: str | None = None, cors_origi
         from fastapi.middleware.cors import CORSMiddleware
         app.add_middleware(CORSMiddleware, allow_origins=cors_origins, allow_methods=["GET"])
     return app
+
+
+def app_from_config() -> FastAPI:
+    """The app of one worker of `sukien serve --workers N`: its settings come from a file only the server's user
+    can read (the token stays out of the command line and the environment), named by $SUKIEN_SERVE_CONFIG."""
+    import os
+    config = json.loads(Path(os.environ["SUKIEN_SERVE_CONFIG"]).read_text(encoding="utf-8"))
+    return create_app(config["db"], write_token=config.get("write_token"), cors_origins=config.get("cors_origins"),
+                      cache_seconds=config["cache_seconds"], cache_path=config.get("cache_path"))
