@@ -272,3 +272,21 @@ def test_workers_share_one_response_cache_and_a_write_clears_it_for_all(tmp_path
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
+
+
+def test_answers_are_the_bytes_fastapis_own_encoding_wrote(client, db):
+    """The routes render JSON in one call (speed); the bytes stay those of jsonable_encoder + JSONResponse."""
+    from fastapi.encoders import jsonable_encoder
+    from fastapi.responses import JSONResponse
+    from sukien.store import open_store
+    from sukien.store import queries as Q
+    store = open_store(db)
+    expected = {
+        "/api/events?country=VNM-LAO&limit=20": {"total": Q.count_events(store, country="VNM-LAO"),
+                                                 "items": Q.list_events(store, country="VNM-LAO", limit=20)},
+        "/api/actors?limit=20": {"items": Q.list_actors(store, limit=20)},
+        "/api/actors/1": Q.actor(store, 1),
+    }
+    store.close()
+    for url, content in expected.items():
+        assert client.get(url).content == JSONResponse(jsonable_encoder(content)).body, url
