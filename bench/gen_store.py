@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sukien.lexicons.fold import fold  # noqa: E402
 from sukien.store import open_store  # noqa: E402
 from sukien.store import schema as S  # noqa: E402
+from sukien.extract.sectors import channel_of  # noqa: E402
 
 COUNTRIES = ["VNM", "LAO", "KHM", "CHN", "USA", "RUS", "JPN", "KOR", "THA", "SGP", "IDN", "IND", "FRA", "DEU", "AUS", "CUB"]
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
@@ -81,6 +82,7 @@ def main():
                            "date_text": f"ngày {day.day}/{day.month}", "location_name": None, "location_country": None,
                            "modality": "occurred", "confidence": 0.9, "num_sources": 1, "num_articles": 1,
                            "max_rank": min(RANKS[a["title"]], RANKS[b["title"]]),
+                           "channel": channel_of(src, tgt),      # as the store's writer sets it
                            "pair_key": "-".join(sorted((a["country"], b["country"])))})
             for _ in range(1 + (eid % 3 == 0)):
                 if doc_id < n_docs and (rnd.random() < 0.5 or not docs):

@@ -107,7 +107,7 @@ class ResponseCache:
 def _json_default(value):
     if isinstance(value, (date, datetime)):
         return value.isoformat()
-    if isinstance(value, (set, frozenset, tuple)):
+    if isinstance(value, (set, frozenset)):
         return list(value)
     raise TypeError(f"{type(value).__name__} is not JSON")
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..lexicons import load_yaml
 from ..lexicons.fold import lower_keeping_offsets
+from ..lexicons.index import phrase_alternation, phrase_pattern
 from ..model import Actor, Event, Mention
 
 CAMEO = {"establish": "054", "upgrade": "057"}
@@ -33,10 +34,6 @@ class FrameworkMention:
     end: int
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w.lower()).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def ladder() -> tuple[list[Framework], re.Pattern, dict[str, Framework]]:
     data = load_yaml("frameworks.yaml")
@@ -46,21 +43,24 @@ def ladder() -> tuple[list[Framework], re.Pattern, dict[str, Framework]]:
         frameworks.append(f)
         for v in spec["variants"]:
             by_variant[" ".join(v.lower().split())] = f
-    pattern = re.compile(rf"(?<!\w)(?:{_alternation(by_variant)})(?!\w)")
+    pattern = phrase_pattern(by_variant)
     return frameworks, pattern, by_variant
 
 
 @lru_cache(maxsize=1)
 def _grammar() -> dict[str, re.Pattern]:
     data = load_yaml("frameworks.yaml")
+
+    def words(key, group=None):
+        return [w.lower() for w in (data[group][key] if group else data[key])]
     return {
-        "before": re.compile(rf"(?<!\w)(?:{_alternation(data['verbs']['before'])})(?!\w)"),
-        "not_with_special": re.compile(rf"(?:{_alternation(data['verbs']['not_with_special'])})$"),
-        "passive": re.compile(rf"(?<!\w)(?:{_alternation(data['verbs']['passive'])})(?!\w)"),
-        "between": re.compile(rf"(?<!\w)(?:{_alternation(data['between'])})(?!\w)"),
-        "negation": re.compile(rf"(?<!\w)(?:{_alternation(data['negation'])})\s+$"),
-        "planned": re.compile(rf"(?<!\w)(?:{_alternation(data['planned'])})(?!\w)"),
-        "aim": re.compile(rf"(?<!\w)(?:{_alternation(data['aim'])})(?!\w)"),
+        "before": phrase_pattern(words("before", "verbs")),
+        "not_with_special": re.compile(rf"(?:{phrase_alternation(words('not_with_special', 'verbs'))})$"),
+        "passive": phrase_pattern(words("passive", "verbs")),
+        "between": phrase_pattern(words("between")),
+        "negation": re.compile(rf"(?<!\w)(?:{phrase_alternation(words('negation'))})\s+$"),
+        "planned": phrase_pattern(words("planned")),
+        "aim": phrase_pattern(words("aim")),
     }
 
 
@@ -210,6 +210,8 @@ def relationship_events(x) -> list[Event]:
     """RELATIONSHIP events of an analysed article (an ArticleExtractor after `extract`), one per pair and step."""
     text = x.text
     lowered = lower_keeping_offsets(text)
+    if not ladder()[1].search(lowered):
+        return []       # most articles name no framework: nothing to walk sentence by sentence
     main = [c for c in x.main_countries_ranked() if c != HOME]
     out: dict[tuple, Event] = {}
     for info in x.infos:

@@ -12,10 +12,7 @@ CAMEO_TYPE = {"PTY": "GOV", "ROY": "GOV", "ELI": "ELI", "STATE": "", "SPT": "SPT
 
 
 def title_sector(title: str) -> str | None:
-    lex = lexicon()
-    found = lex.title(title)
-    if found is None and (m := lex.title_re.match(title)):
-        found = lex.title(m.group(0))     # "Thứ trưởng Bộ Ngoại giao": the office opens the title
+    found = lexicon().office(title)     # "Thứ trưởng Bộ Ngoại giao": the office opens the title
     if found is None:
         return None
     return "ELI" if found.sector == "SPOUSE" else found.sector
@@ -53,12 +50,11 @@ CHANNEL_ORDER = ("party", "state", "legislature", "military", "government", "sub
 
 
 def _title_channel(title: str) -> str | None:
-    sector = title_sector(title)
-    if sector is None:
+    found = lexicon().office(title)
+    if found is None:
         return None
-    lex = lexicon()
-    found = lex.title(title) or ((m := lex.title_re.match(title)) and lex.title(m.group(0)))
-    if sector == "GOV" and found is not None and found.rank == 1:
+    sector = title_sector(title)
+    if sector == "GOV" and found.rank == 1:
         return "state"      # a head of state (Chủ tịch nước, Tổng thống) speaks for the state, not the cabinet
     return CHANNEL_OF_SECTOR.get(sector, "people-to-people")
 

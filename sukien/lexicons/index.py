@@ -47,10 +47,15 @@ class Match:
     value: object
 
 
-def _alternation(phrases, flags=0) -> re.Pattern:
+def phrase_alternation(phrases) -> str:
+    """Literal phrases as one regex alternation, longest first, any run of spaces between words."""
     ordered = sorted(set(phrases), key=len, reverse=True)
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+def phrase_pattern(phrases, flags=0) -> re.Pattern:
+    """Any of the phrases as whole words."""
+    return re.compile(rf"(?<![\w])(?:{phrase_alternation(phrases)})(?![\w])", flags)
 
 
 _I_Y = {"sĩ": "sỹ", "sỹ": "sĩ", "kĩ": "kỹ", "kỹ": "kĩ", "lí": "lý", "lý": "lí"}
@@ -114,11 +119,18 @@ class Lexicon:
                 self.titles[other.lower()] = self.titles[text.lower()]
                 self._title_variants.append(other)
         # titles also as one pattern: the actor layer asks "does a title start here?"
-        self.title_re = _alternation(self._title_variants, re.I)
+        self.title_re = phrase_pattern(self._title_variants, re.I)
 
 
     def title(self, text: str) -> Title | None:
         return self.titles.get(" ".join(text.split()).lower())
+
+    def office(self, text: str) -> Title | None:
+        """The title as written, else the office that opens it ("Thứ trưởng Bộ Ngoại giao" -> "Thứ trưởng")."""
+        found = self.title(text)
+        if found is None and (m := self.title_re.match(text)):
+            found = self.title(m.group(0))
+        return found
 
     KIND_ORDER = ("place", "title", "org", "region", "country", "honorific")
 

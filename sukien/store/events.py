@@ -23,9 +23,7 @@ def rank_of(*sides) -> int | None:
     ranks = []
     for side in sides:
         for t in (side or {}).get("titles") or []:
-            title = lex.title(t)
-            if title is None and (m := lex.title_re.match(t)):
-                title = lex.title(m.group(0))
+            title = lex.office(t)
             if title is not None:
                 ranks.append(title.rank)
     return min(ranks) if ranks else None
@@ -104,22 +102,23 @@ def store_events(conn, doc_id: int, processed, only_add_sources: bool = False) -
     for ev in processed.events:
         src_id = actor_id(conn, ev.source)
         tgt_id = actor_id(conn, ev.target)
+        source_json, target_json = ev.source.as_json(), ev.target.as_json() if ev.target else None
         existing = find_same_event(conn, ev, src_id, tgt_id, processed.article.pub_date)
         if existing is None and only_add_sources:
             continue
         if existing is None:
             existing = conn.execute(S.events.insert().values(
                 type=ev.type, cameo=ev.cameo, plover=ev.plover, source_actor_id=src_id, target_actor_id=tgt_id,
-                source_json=json.dumps(ev.source.as_json(), ensure_ascii=False),
-                target_json=json.dumps(ev.target.as_json() if ev.target else None, ensure_ascii=False),
+                source_json=json.dumps(source_json, ensure_ascii=False),
+                target_json=json.dumps(target_json, ensure_ascii=False),
                 source_country=ev.source.country, target_country=ev.target.country if ev.target else None,
                 date_start=_d(ev.date_start), date_end=_d(ev.date_end), date_precision=ev.date_precision,
                 date_text=ev.date_text, location_name=(ev.location or {}).get("name"),
                 location_country=(ev.location or {}).get("country"), modality=ev.modality,
                 confidence=ev.confidence, num_sources=0, num_articles=0,
-                max_rank=rank_of(ev.source.as_json(), ev.target.as_json() if ev.target else None),
+                max_rank=rank_of(source_json, target_json),
                 instrument=ev.instrument, framework=ev.framework, framework_level=ev.framework_level, action=ev.action,
-                channel=channel_of(ev.source.as_json(), ev.target.as_json() if ev.target else None),
+                channel=channel_of(source_json, target_json),
                 pair_key=pair_key(ev.source.country, ev.target.country if ev.target else None))).inserted_primary_key[0]
         already = conn.execute(select(func.count()).select_from(S.event_sources).where(
             S.event_sources.c.event_id == existing, S.event_sources.c.document_id == doc_id)).scalar()

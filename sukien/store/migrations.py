@@ -70,19 +70,22 @@ def _v6_bodies_by_country(conn: Connection) -> None:
                                                          schema.actor_aliases.c.folded == r.folded).values(folded=key))
 
 
-def _v7_signed_instrument(conn: Connection) -> None:
+def _add_event_columns(conn: Connection, columns: tuple[tuple[str, str], ...]) -> None:
+    """Columns added to events when missing (a store created after them already has them from the schema)."""
     from sqlalchemy import text
-    if "instrument" not in {c["name"] for c in inspect(conn).get_columns("events")}:
-        conn.execute(text("ALTER TABLE events ADD COLUMN instrument VARCHAR(40)"))
+    have = {c["name"] for c in inspect(conn).get_columns("events")}
+    for name, kind in columns:
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE events ADD COLUMN {name} {kind}"))
+
+
+def _v7_signed_instrument(conn: Connection) -> None:
+    _add_event_columns(conn, (("instrument", "VARCHAR(40)"),))
 
 
 def _v8_relationship_frameworks(conn: Connection) -> None:
     """RELATIONSHIP events keep their framework, its level on the ladder and the action."""
-    from sqlalchemy import text
-    have = {c["name"] for c in inspect(conn).get_columns("events")}
-    for name, kind in (("framework", "VARCHAR(160)"), ("framework_level", "INTEGER"), ("action", "VARCHAR(10)")):
-        if name not in have:
-            conn.execute(text(f"ALTER TABLE events ADD COLUMN {name} {kind}"))
+    _add_event_columns(conn, (("framework", "VARCHAR(160)"), ("framework_level", "INTEGER"), ("action", "VARCHAR(10)")))
 
 
 def _v9_exchange_channel(conn: Connection) -> None:
@@ -90,8 +93,7 @@ def _v9_exchange_channel(conn: Connection) -> None:
     import json
     from sqlalchemy import select, text
     from ..extract.sectors import channel_of
-    if "channel" not in {c["name"] for c in inspect(conn).get_columns("events")}:
-        conn.execute(text("ALTER TABLE events ADD COLUMN channel VARCHAR(20)"))
+    _add_event_columns(conn, (("channel", "VARCHAR(20)"),))
     if "ix_events_pair_channel" not in {i["name"] for i in inspect(conn).get_indexes("events")}:
         conn.execute(text("CREATE INDEX ix_events_pair_channel ON events (pair_key, channel)"))
     e = schema.events

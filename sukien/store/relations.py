@@ -8,7 +8,6 @@ from collections import Counter, defaultdict
 from sqlalchemy import select
 
 from ..extract.relations import ladder
-from ..extract.sectors import channel_of
 from . import schema as S
 from .events import pair_key
 from .queries import _event_rows, engagement_weights
@@ -59,7 +58,7 @@ def pair_relations(store, a: str, b: str) -> dict:
     latest = []
     for e in exchanges:
         year = (e["date_start"] or "")[:4] or "undated"
-        channel = e.get("channel") or channel_of(e["source"], e["target"])
+        channel = e["channel"]
         channels[channel] += 1
         by_year[year][channel] += 1
         types[year][e["type"]] += 1
@@ -69,7 +68,8 @@ def pair_relations(store, a: str, b: str) -> dict:
                        "evidence": e["sources"][0]["sentence"] if e["sources"] else None,
                        "doc_key": e["sources"][0]["doc_key"] if e["sources"] else None})
     latest.sort(key=lambda x: x["date_start"] or "", reverse=True)
-    return {"pair": key, "current": current_framework(steps), "ladder": framework_ladder(steps),
+    steps_taken = framework_ladder(steps)
+    return {"pair": key, "current": steps_taken[-1] if steps_taken else None, "ladder": steps_taken,
             "planned": [s for s in steps if s["modality"] == "planned"],
             "channels": dict(channels.most_common()),
             "years": [{"year": y, "channels": dict(by_year[y]), "types": dict(types[y]),
