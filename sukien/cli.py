@@ -210,12 +210,14 @@ def events(db, actor, country, type_, since, until, channel, limit, as_json):
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--limit", default=100, show_default=True)
-def actors(db, as_json, limit):
-    """People with their latest titles and mention counts."""
+@click.option("--kind", type=click.Choice(["person", "org", "country"]), default="person", show_default=True,
+              help="people, named bodies (ministries, firms, associations …) or countries")
+def actors(db, as_json, limit, kind):
+    """People (or named bodies, or countries) with their latest titles and mention counts."""
     from .store import open_store
     from .store.queries import list_actors
 
-    rows = list_actors(open_store(db), limit=limit)
+    rows = list_actors(open_store(db), kind=kind, limit=limit)
     if as_json:
         for r in rows:
             _json_line(r)

@@ -28,11 +28,13 @@ GLUED = [
     ("ở đâuvàBạn đọc", "ở đâu và Bạn đọc"),
     ("giá1,32 triệu USDvà30 triệu USD", "giá 1,32 triệu USD và 30 triệu USD"),
     ("ngày20/5, năm2025", "ngày 20/5, năm 2025"),
+    ("phế truất Tổng thống Park Jun Seokliên quan", "phế truất Tổng thống Park Jun Seok liên quan"),  # a circumflex
 ]
 
 # Foreign names, codes and addresses that must stay as written.
 NEVER_SPLIT = ["Kuwait", "Ramaphosa", "McNamara", "AlBudaiwi", "LeCun", "DeSantis", "iPhone", "VinFast",
                "TikTok", "YouTube", "José", "João", "Martín", "Ramón", "Rubén", "Bogotá", "Perú", "Niccolò",
+               "Forêt", "Bellême", "Crêpes", "Hélène", "Gaëlle", "Françoise", "Désiré",
                "U23", "COVID-19", "G20", "F16", "H5N1", "km2", "iPhone16", "Motor1", "https://tuoitre.vn/ChinhPhu-va", "ban.doc@TuoiTre.vn",
                "Tiếng Việt", "Nguyễn", "nghiêng", "khuỷu", "quỳnh", "Quốc", "QUỐC"]
 

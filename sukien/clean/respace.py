@@ -78,6 +78,11 @@ def _marked(word: str) -> bool:
     return not word.isascii()
 
 
+def _stacked(word: str) -> bool:
+    """A circumflex, breve or horn ("ê", "ă", "ơ"): Spanish and Italian never write one."""
+    return any(set(unicodedata.normalize("NFD", ch)[1:]) & {"\u0302", "\u0306", "\u031b"} for ch in word)
+
+
 def _capitalised(word: str) -> bool:
     return len(word) >= 2 and word[0].isupper() and (word[1:].islower() or word.isupper())
 
@@ -126,6 +131,9 @@ def _split_at(token: str, i: int) -> int:
     if _capitalised(left) and any(_is_vowel(c) for c in left) and not is_syllable(left) and is_syllable(right) \
             and _has_onset(right) and vietnamese_only(right):
         return 2            # "Trumpvề", "USDvào"
+    if _capitalised(left) and len(left) >= 3 and any(_is_vowel(c) for c in left) and not is_syllable(left) and \
+            is_syllable(right) and len(right) >= 3 and _has_onset(right) and _stacked(right):
+        return 1            # "Yeolliên": a circumflex French also writes, weaker evidence than "Trumpvề"
     return 0
 
 

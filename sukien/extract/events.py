@@ -12,7 +12,7 @@ from ..nlp import split_sentences
 from .coref import DocumentPeople, Person, actor_for
 from .cues import Cue, find_cues, modality_pattern, modality_words
 from .dates import DateExpr, ResolvedDate, document_year, find_dates, resolve
-from .mentions import analyse_sentence
+from .mentions import analyse_sentence, introduce_people
 from .relations import relationship_events
 from .confidence import calibrated_confidence
 
@@ -54,15 +54,21 @@ class ArticleExtractor:
     # -- pass 1: mentions and people ----------------------------------------------------------------
     def analyse(self) -> None:
         known: dict[str, str] = {}
-        for index, s in enumerate(self.sentences):
+        found = []
+        for s in self.sentences:
             ms, masks = analyse_sentence(self.text, s.span.start, s.span.end, known)
             for m in ms:
                 m.sentence = s.span
+                if m.kind in ("person", "spouse") and m.name:
+                    known[fold(m.name)] = m.name
+            found.append((s, ms, masks))
+        # a name taken by its shape alone that the article never introduces as someone's is no person
+        unintroduced = introduce_people(self.text, [m for _, ms, _ in found for m in ms])
+        for index, (s, ms, masks) in enumerate(found):
+            ms = [m for m in ms if id(m) not in unintroduced]
             for m in ms:
                 if m.kind in ("person", "spouse") and m.name:
                     self.people.add(m, index)
-                    for key in (fold(m.name),):
-                        known[key] = m.name
             self.infos.append(SentenceInfo(s, ms, find_dates(self.text, s.span.start, s.span.end), masks=masks))
         renamed = self.people.settle_initials()
         self.people.settle_countries()

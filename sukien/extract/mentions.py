@@ -10,6 +10,7 @@ from ..lexicons.fold import fold
 from ..lexicons.index import Match, lexicon
 from ..lexicons.syllable import is_syllable, vietnamese_only
 from ..model import Mention, Span
+from .organizations import find_organizations, head_hint
 from .names import is_foreign_token, looks_like_name, looks_like_organization, name_prefixes, stopwords, surnames
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*(?:\.[^\W\d_][\w’'-]*)*\.?")   # words; inner dots only before a letter
@@ -25,6 +26,8 @@ _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(map(re.escape, (
     "đại học", "học viện", "bệnh viện", "nhà máy", "studio", "thương hiệu", "ban nhạc", "nhóm nhạc", "phim",
     # vessels, aircraft and products: "xuồng tuần tra Metal Shark", "tàu lớp Hamilton"
     "xuồng", "tuần tra", "lớp", "mẫu", "hiệu", "dòng", "phi cơ", "thuyền")), key=len, reverse=True)) + r")\s+$")
+_HEAD_HINT = head_hint()
+_PLACE_NOUN = re.compile(r"(?<!\w)(?:bang|tỉnh|thành phố|vùng|quận|huyện)\s+$")
 _SECTORS_IN_TITLE = {"GOV", "LEG", "MIL", "JUD", "DIP", "BUS", "IGO", ""}
 
 
@@ -62,9 +65,9 @@ class SentenceMentions:
     def __init__(self, text: str, start: int, end: int, known_names: dict[str, str] | None = None):
         self.text, self.start, self.end = text, start, end
         self.lex = lexicon()
-        self.masks: list[Match] = [m for m in self.lex.find(text, start, end) if not self._inside_name(m)]
-        self.tokens = self._split_at_masks(tokenize(text, start, end))
         self.known = known_names if known_names is not None else {}
+        self.masks: list[Match] = self._with_bodies([m for m in self.lex.find(text, start, end) if not self._inside_name(m)])
+        self.tokens = self._split_at_masks(tokenize(text, start, end))
         self._mask_at = {}
         starts = [t.start for t in self.tokens]
         for m in self.masks:
@@ -74,6 +77,17 @@ class SentenceMentions:
                 k += 1
         self._index = {id(t): i for i, t in enumerate(self.tokens)}
         self.former: set[int] = set()      # starts of masks naming offices once held ("nguyên Thủ tướng …")
+
+    def _with_bodies(self, masks: list[Match]) -> list[Match]:
+        """The lexicon's matches and the bodies named around a head noun (organizations.py); a country or a
+        place inside a body's name is the body's ("Phòng Thương mại Hà Lan - Việt Nam")."""
+        if not _HEAD_HINT.search(self.text, self.start, self.end):
+            return masks
+        bodies = find_organizations(self.text, self.start, self.end, masks, self.known)
+        if not bodies:
+            return masks
+        kept = [m for m in masks if not any(b.start <= m.start and m.end <= b.end for b in bodies)]
+        return sorted(kept + bodies, key=lambda m: m.start)
 
     # One-syllable country names that are also given names ("Nguyễn Minh Đức", "Thúy Nga", "Tuấn Anh").
     AMBIGUOUS = {"Anh", "Đức", "Nga", "Ý", "Nhật", "Thái", "Áo", "Mỹ", "Séc", "Bỉ", "Hàn"}
@@ -213,6 +227,9 @@ class SentenceMentions:
         folded_run = fold(" ".join(t.text for t in run))
         if folded_run in self.lex.persons or folded_run in self.known:
             return run
+        if len(run) >= 3 and _PLACE_NOUN.search(self.text[max(self.start, run[0].start - 12):run[0].start]) and \
+                not any(t.text in surnames() for t in run):
+            run = run[-2:]      # "… bang Tây Bengal Geetesh Sharma": after a place noun the place, then the holder
         run = self._trim(run)
         if not run:
             return None
@@ -259,9 +276,11 @@ class SentenceMentions:
                 any(m.kind == "title" and m.end <= prev_mask.start and prev_mask.start - m.end <= 2 for m in self.masks)))
             if strong and prev_mask.kind == "title" and prev_mask.value.text in self.PLACE_TITLES:
                 return None      # "Thị trưởng Rotterdam", "Thống đốc California": the place, not a name
-            if strong and prev_mask.kind == "title" and prev_mask.value.sector == "BUS" and \
-                    not any(fold(word) in k.split() for k in self.known):
-                return None      # "tổng giám đốc Secoin", "CEO Grab": one word after a business title is the firm
+            if strong and prev_mask.kind == "title" and prev_mask.value.sector in ("BUS", "SPT") and \
+                    not any(fold(word) in k.split() for k in self.known) and fold(word) not in self.lex.persons:
+                # "tổng giám đốc Secoin", "CEO Grab", "cựu HLV Chelsea": one word after a business or sports title
+                # is the firm or the club, unless it is the surname of someone named in full before ("HLV Amorim")
+                return None
             if strong and (is_foreign_token(word) or any(fold(word) in k.split() for k in self.known)):
                 return run      # a single word is a name only right after a title or honorific …
             if is_foreign_token(word) and any(len(k.split()) > 1 and fold(word) in k.split() for k in self.known):
@@ -284,9 +303,10 @@ class SentenceMentions:
         return run if looks_like_name(words) else None
 
     # -- title chains -------------------------------------------------------------------------------
-    def chain_before(self, index: int) -> tuple[list[Match], int]:
+    def chain_before(self, index: int, taken: frozenset[int] = frozenset()) -> tuple[list[Match], int]:
         """Title/honorific/country/org masks that stack before token `index` ("Tổng Bí thư, Chủ tịch nước
-        Lào Thongloun"), with free complements ("Bộ trưởng Phát triển Kinh tế Liên bang Nga Maxim")."""
+        Lào Thongloun"), with free complements ("Bộ trưởng Phát triển Kinh tế Liên bang Nga Maxim"); a mask
+        in `taken` describes an earlier person ("ông Bill Winters, Tổng Giám đốc Tập đoàn X, Thủ tướng Y")."""
         chain: list[Match] = []
         i = index - 1
         start = self.tokens[index].start
@@ -309,6 +329,8 @@ class SentenceMentions:
                 if not ((chain and chain[-1].kind in ("title", "org") or complement or of_state) and self._reaches_title(i)):
                     break
             m = self.mask_of(tok)
+            if m is not None and m.start in taken:
+                break
             if m:
                 k0 = next((k for k, t in enumerate(self.tokens) if t.start == m.start), i)
                 prev_tok = self.tokens[k0 - 1] if k0 > 0 else None
@@ -531,7 +553,7 @@ class SentenceMentions:
             first = self._index[id(name_tokens[0])]
             last = self._index[id(name_tokens[-1])]
             name = self.text[name_tokens[0].start:name_tokens[-1].end]
-            before, full_start = self.chain_before(first)
+            before, full_start = self.chain_before(first, frozenset(used))
             after, full_end = self.chain_after(last)
             mention = Mention(span=Span(name_tokens[0].start, name_tokens[-1].end), name=name,
                               full_span=Span(min(full_start, name_tokens[0].start), max(full_end, name_tokens[-1].end)))
@@ -542,6 +564,9 @@ class SentenceMentions:
                 mention.country = known.country
             if before and before[-1].kind == "title" and before[-1].value.sector == "SPOUSE":
                 mention.kind = "spouse"
+            if not before and not after and not known and name.split()[0] not in surnames() and \
+                    any(is_foreign_token(w) for w in name.split()):
+                mention.via = "shape"       # a foreign name by its shape alone: introduce_people() decides
             mentions.append(mention)
             used.update(m.start for m in before + after)
         mentions = self.merge_transcriptions(mentions)
@@ -631,8 +656,8 @@ class SentenceMentions:
                 org = m.value
                 country = org.country if org.sector != "IGO" else None
                 nxt = masks[i + 1] if i + 1 < len(masks) else None
-                if nxt is not None and nxt.kind == "country" and self.gap(m.end, nxt.start) == " ":
-                    country = nxt.value
+                if nxt is not None and nxt.kind == "country" and self.gap(m.end, nxt.start) == " " and org.sector != "IGO":
+                    country = nxt.value     # "Quốc hội Lào"; "APEC Việt Nam 2017" is the year Việt Nam hosted it
                     i += 1
                 out.append(Mention(Span(m.start, m.end), None, [], country, org.name, kind="org"))
             elif m.kind == "place":
@@ -649,3 +674,43 @@ def analyse_sentence(text: str, start: int, end: int, known: dict[str, str] | No
     """The sentence's mentions and its lexicon matches (places, titles, …), computed once."""
     sm = SentenceMentions(text, start, end, known)
     return sm.find(), sm.masks
+
+
+# "anh Lennon", "chị Grace", "Jamo Lennon (25 tuổi)", "Liu Grace, 28 tuổi": words Vietnamese writes only around a
+# person (lexicons/person_cues.tsv)
+def _cue_patterns() -> tuple[re.Pattern, re.Pattern]:
+    from ..lexicons import read_tsv
+    rows = read_tsv("person_cues.tsv")
+    before = [re.escape(r[0]) for r in rows if r[1] == "before"]
+    before_re = [r[0] for r in rows if r[1] == "before_re"]
+    # what follows a speaker's name: an age, or a verb of saying ("Musk nói", "Elon Musk nhấn mạnh")
+    after = [r[0] for r in rows if r[1] == "after"] + \
+        [r"\s".join(map(re.escape, r[0].split())) + r"(?!\w)" for r in read_tsv("reporting_verbs.tsv")]
+    return (re.compile(r"(?:(?<!\w)(?:" + "|".join(before) + r")\s+|" + "|".join(before_re) + r")$"),
+            re.compile(r"^\s*(?:" + "|".join(after) + r")"))
+
+
+_PERSON_CUES: tuple[re.Pattern, re.Pattern] | None = None
+
+
+def introduce_people(text: str, mentions: list[Mention]) -> set[int]:
+    """A foreign name taken by its shape alone ("Aston Villa", "Scale AI", "John Wick") is a person only when
+    the article introduces someone by it somewhere: a title, an honorific or a country before one of its
+    mentions, a kinship word ("anh", "chị"), an age or a verb of saying after it, a bracket after an introduced
+    name (its transcription); or a short form of it is introduced so ("HLV
+    Amorim" … "Ruben Amorim"). Returns the ids of the shape-only mentions that stay unintroduced."""
+    global _PERSON_CUES
+    if _PERSON_CUES is None:
+        _PERSON_CUES = _cue_patterns()
+    before_cue, after_cue = _PERSON_CUES
+    people = [m for m in mentions if m.kind == "person" and m.name]
+    introduced: set[str] = set()
+    ends = {m.span.end for m in people if m.via != "shape"}
+    for m in people:
+        bracketed = text[m.span.start - 2:m.span.start] == " (" and m.span.start - 2 in ends   # "ông Lôi Quân (Lei Jun)"
+        if m.via != "shape" or bracketed or before_cue.search(text[max(0, m.span.start - 16):m.span.start]) or \
+                after_cue.match(text[m.span.end:m.span.end + 24]):
+            introduced.add(fold(m.name))
+    words = {w for name in introduced for w in name.split()}
+    return {id(m) for m in people if m.via == "shape" and fold(m.name) not in introduced
+            and not any(w in words for w in fold(m.name).split() if len(w) > 2)}

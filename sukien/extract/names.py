@@ -43,9 +43,30 @@ def _not_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def org_head_sectors() -> dict[str, str]:
+    """The nouns that open a body's name ("Tập đoàn", "Phòng Thương mại") and the sector of such a body."""
+    return {r[0]: r[1] for r in read_tsv("org_heads.tsv")}
+
+
+@lru_cache(maxsize=1)
+def described_heads() -> frozenset[str]:
+    """Heads that words may describe before the body's name ("tập đoàn dầu khí Shell")."""
+    return frozenset(r[0] for r in read_tsv("org_heads.tsv") if len(r) > 2 and r[2] == "y")
+
+
+@lru_cache(maxsize=1)
 def org_heads() -> tuple[str, ...]:
-    """First words of a body's name ("Tập đoàn", "Phòng Thương mại"), longest first."""
-    return tuple(sorted((r[0] for r in read_tsv("not_names.tsv") if r[1] == "org_head"), key=len, reverse=True))
+    """First words of a body's name, longest first."""
+    return tuple(sorted(org_head_sectors(), key=len, reverse=True))
+
+
+def org_sector(name: str) -> str | None:
+    """The sector of a body by the head its name opens with ("Tập đoàn Boeing" -> BUS), None if it has none."""
+    lowered = name.lower()
+    for head in org_heads():
+        if lowered.startswith(head.lower()) and (len(lowered) == len(head) or not lowered[len(head)].isalnum()):
+            return org_head_sectors()[head]
+    return None
 
 
 @lru_cache(maxsize=1)

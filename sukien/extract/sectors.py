@@ -8,7 +8,7 @@ from ..lexicons.index import lexicon
 PUBLIC = frozenset({"GOV", "PTY", "LEG", "MIL", "DIP", "JUD", "SUB", "IGO", "ROY", "ELI", "STATE"})
 # CAMEO actor type codes for the GDELT export (a state alone has none: its country code says it)
 CAMEO_TYPE = {"PTY": "GOV", "ROY": "GOV", "ELI": "ELI", "STATE": "", "SPT": "SPT", "ENT": "ENT", "EDU": "EDU",
-              "MED": "MED", "BUS": "BUS", "CVL": "CVL", "SUB": "GOV"}
+              "MED": "MED", "BUS": "BUS", "CVL": "CVL", "SUB": "GOV", "HLH": "HLH", "JUD": "JUD"}
 
 
 def title_sector(title: str) -> str | None:
@@ -26,8 +26,9 @@ def actor_sector(name: str | None, titles: list[str], country: str | None, org: 
     if public or sectors:
         return (public or sectors)[0]
     if org:
+        from .names import org_sector
         known = lexicon().orgs.get(org)
-        return known.sector if known is not None and known.sector else "ORG"
+        return known.sector if known is not None and known.sector else org_sector(org) or "ORG"
     if country and not name:
         return "STATE"
     return ""

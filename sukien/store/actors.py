@@ -137,14 +137,18 @@ def _adopt_short_form(conn, name: str, country: str | None) -> int | None:
 
 
 def store_mentions(conn, doc_id: int, processed) -> int:
-    """Every person mention becomes an observation with its titles, date and evidence sentence."""
+    """Every mention of a person or of a named body becomes an observation with its titles, date and evidence
+    sentence."""
     article = processed.article
     sentences = None      # only mentions rebuilt without their sentence (batch load) need a second split
     n = 0
     for m in processed.mentions:
-        if m.kind not in ("person",) or not m.name:
+        if m.kind == "person" and m.name:
+            aid = actor_id(conn, Actor(m.name, m.titles, m.country, m.org))
+        elif m.kind == "org" and m.org:
+            aid = actor_id(conn, Actor(None, [], m.country, m.org))
+        else:
             continue
-        aid = actor_id(conn, Actor(m.name, m.titles, m.country, m.org))
         sent = m.sentence
         if sent is None:
             if sentences is None:
