@@ -51,3 +51,15 @@ def test_after_a_place_noun_a_long_run_is_the_place_then_the_holder():
     assert "Geetesh Sharman" in [m.name for m in sentence_mentions(s, 0, len(s)) if m.kind == "person"]
     s = "Bang Hessen là đối tác quan trọng của Việt Nam."
     assert [m.name for m in sentence_mentions(s, 0, len(s)) if m.kind == "person"] == []
+
+
+def test_products_studios_quotes_and_landforms_are_no_people_but_regnal_numerals_stay():
+    def names(s):
+        return [m.name for m in sentence_mentions(s, 0, len(s)) if m.kind == "person"]
+    assert names("Khoản đầu tư vào Scale Loop AI gây chú ý.") == []
+    assert names("Mới đây, startup AI Anthropica thông báo.") == []
+    assert names("Mẫu Bentwood EXP ra mắt tại Ấn Độ.") == []
+    assert names("Anh được gọi là 'Vua Tinderly' trên mạng.") == []
+    assert names("Chuyến đi lên cao nguyên Y Tý rất đẹp.") == []
+    assert names("Chủ tịch nước gửi điện mừng Giáo hoàng Leo XIV.") == ["Leo XIV"]
+    assert names("Ông Trump đã tăng áp lực lên chủ tịch Fedro.") == ["Trump"]

@@ -25,7 +25,11 @@ _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(map(re.escape, (
     "hoàng gia", "liên", "quảng", "lăng", "nghĩa trang", "đại lộ", "ngân hàng", "khu vực", "nhóm", "phái",
     "đại học", "học viện", "bệnh viện", "nhà máy", "studio", "thương hiệu", "ban nhạc", "nhóm nhạc", "phim",
     # vessels, aircraft and products: "xuồng tuần tra Metal Shark", "tàu lớp Hamilton"
-    "xuồng", "tuần tra", "lớp", "mẫu", "hiệu", "dòng", "phi cơ", "thuyền")), key=len, reverse=True)) + r")\s+$")
+    "xuồng", "tuần tra", "lớp", "mẫu", "hiệu", "dòng", "phi cơ", "thuyền",
+    # landforms and settlements: "cao nguyên Y Tý", "thung lũng Silicon"
+    "cao nguyên", "thung lũng", "bản", "làng", "thôn",
+    # firms and services by what they are: "startup AI Anthropic", "ứng dụng Tinder"
+    "startup", "ứng dụng", "nền tảng", "mạng xã hội")), key=len, reverse=True)) + r")\s+$")
 _HEAD_HINT = head_hint()
 _PLACE_NOUN = re.compile(r"(?<!\w)(?:bang|tỉnh|thành phố|vùng|quận|huyện)\s+$")
 _SECTORS_IN_TITLE = {"GOV", "LEG", "MIL", "JUD", "DIP", "BUS", "IGO", ""}
@@ -49,6 +53,9 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         s, e, t = m.start(), m.end(), m.group(0)
         if t.endswith(".") and not re.fullmatch(r"(?:[A-ZĐ]\.)+", t):
             e -= 1
+            t = t[:-1]
+        if t.endswith(("'", "’")) and len(t) > 2 and t not in lexicon().honorifics:
+            e -= 1          # "'Vua Tinder'": a closing quote, not a letter of the name (but "Dato'")
             t = t[:-1]
         out.append(Token(s, e, t, t[:1].isupper() or bool(_PARTICLE_JOINED.match(t))))
     return out
@@ -162,6 +169,7 @@ class SentenceMentions:
     SENTENCE_STARTERS = {"Đây", "Đó", "Ông", "Bà", "Theo", "Trong", "Tại", "Sau", "Khi", "Hai", "Các", "Những",
                          "Về", "Với", "Ngày", "Sáng", "Chiều", "Tối", "Cùng", "Nhân", "Trước", "Tiếp"}
     FIRM_HEADS = ("tập đoàn", "công ty", "hãng")
+    BODY_HEADS = {"Chủ tịch", "Lãnh đạo"}       # titles of any body's head (a state's too: "Chủ tịch Tập")
     PARTICLES = {"de", "van", "der", "von", "bin", "binti", "al", "da", "dos", "du", "di", "la", "le", "del", "ibni"}
 
     def name_runs(self) -> list[list[Token]]:
@@ -208,6 +216,11 @@ class SentenceMentions:
         # a name in capitals is Vietnamese syllables ("NGÔ CHÍ DŨNG")
         while run and _acronym(run[0].text):
             run = run[1:]
+        last = run[-1].text if run else ""
+        if len(run) > 1 and (_acronym(last) or (last.isascii() and last.isupper() and len(last) > 1 and
+                                                  not run[-2].text.isupper())) and "." not in last and \
+                not re.fullmatch(r"[IVXL]+", run[-1].text):         # regnal numerals stay: "Leo XIV"
+            return []       # "Scale AI", "Bentley EXP": a maker or a product ends in capitals, a person does not
         while len(run) > 1 and run[-1].text in self.SENTENCE_STARTERS and \
                 re.match(r" [a-zà-ỹđ]", self.text[run[-1].end:run[-1].end + 2]) and \
                 not re.match(r" (và|cùng|với|đã|sẽ|cũng|đang|vừa|nói|cho)(?!\w)", self.text[run[-1].end:run[-1].end + 6]):
@@ -220,9 +233,20 @@ class SentenceMentions:
             run = run[:-1]     # (a Vietnamese surname inside makes it a firm and a name: "Vingroup Phạm Nhật Vượng")
         return run
 
+    def _quoted(self, run: list[Token]) -> bool:
+        start = run[0].start
+        prev = self.previous_token(run[0])
+        if prev is not None and (mask := self.mask_of(prev)) is not None and mask.kind == "title" and \
+                self.gap(mask.end, start) == " ":
+            start = mask.start
+        return self.text[start - 1:start] in ("'", "‘", '"', "“") and \
+            self.text[run[-1].end:run[-1].end + 1] in ("'", "’", '"', "”")
+
     def accept_name(self, run: list[Token]) -> list[Token] | None:
         if self.text[run[0].start - 1:run[0].start] in ("$", "#", "@"):
             return None          # a ticker, hashtag or handle ("$TRUMP"), not a person
+        if self._quoted(run):
+            return None          # "'Vua Tinder'", "“Người Nhện”": a nickname or a title of a work in quotes
         # Leading function words ("Theo", "Sáng") never start a name, unless the whole run is a known person.
         folded_run = fold(" ".join(t.text for t in run))
         if folded_run in self.lex.persons or folded_run in self.known:
@@ -276,10 +300,12 @@ class SentenceMentions:
                 any(m.kind == "title" and m.end <= prev_mask.start and prev_mask.start - m.end <= 2 for m in self.masks)))
             if strong and prev_mask.kind == "title" and prev_mask.value.text in self.PLACE_TITLES:
                 return None      # "Thị trưởng Rotterdam", "Thống đốc California": the place, not a name
-            if strong and prev_mask.kind == "title" and prev_mask.value.sector in ("BUS", "SPT") and \
+            if strong and prev_mask.kind == "title" and (prev_mask.value.sector in ("BUS", "SPT") or
+                                                          prev_mask.value.text in self.BODY_HEADS) and \
                     not any(fold(word) in k.split() for k in self.known) and fold(word) not in self.lex.persons:
-                # "tổng giám đốc Secoin", "CEO Grab", "cựu HLV Chelsea": one word after a business or sports title
-                # is the firm or the club, unless it is the surname of someone named in full before ("HLV Amorim")
+                # "tổng giám đốc Secoin", "CEO Grab", "cựu HLV Chelsea", "chủ tịch Fed", "ban lãnh đạo Napoli": one
+                # word after a business or sports title, or a title that heads any body, is the firm, the club or
+                # the body, unless it is the surname of someone named in full before ("HLV Amorim", "Chủ tịch Tập")
                 return None
             if strong and (is_foreign_token(word) or any(fold(word) in k.split() for k in self.known)):
                 return run      # a single word is a name only right after a title or honorific …
