@@ -359,3 +359,17 @@ def test_events_discussion_is_talks_unless_it_is_what_a_meeting_was_about():
     evs = events_of("Chiều 6/7, Thủ tướng Nguyễn Xuân Phúc đã tiếp Bộ trưởng Kinh tế Đức Brigitte Zypries. Thủ tướng Nguyễn "
                     "Xuân Phúc và Bộ trưởng Brigitte Zypries thảo luận về tăng hợp tác thương mại.")
     assert [e["type"] for e in evs] == ["MEETING"]
+
+
+def test_a_plural_office_resolves_to_its_holders_or_to_their_countries():
+    named = ("Chiều 12/3, tại Hà Nội, Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Malaysia Anwar Ibrahim. "
+             "Cùng ngày, Bộ trưởng Ngoại giao Bùi Thanh Sơn hội kiến Bộ trưởng Ngoại giao Malaysia Mohamad Hasan. "
+             "Hai Thủ tướng đã điện đàm hôm 1/3.")
+    calls = [sides(e) for e in events_of(named, pub="2025-03-12") if e["type"] == "PHONE_CALL"]
+    # the prime ministers, not the last two people named
+    assert calls == [{"Phạm Minh Chính", "Anwar Ibrahim"}]
+    unnamed = ("Chiều 12/3, tại Hà Nội, Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Malaysia Anwar Ibrahim. "
+               "Hai Bộ trưởng Quốc phòng hai nước cũng đã điện đàm ngày 10/3.")
+    calls = [sides(e) for e in events_of(unnamed, pub="2025-03-12") if e["type"] == "PHONE_CALL"]
+    # the defence ministers are named nowhere: their countries stand for them
+    assert calls == [{"VNM", "MYS"}]

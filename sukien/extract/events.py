@@ -474,20 +474,63 @@ class ArticleExtractor:
                 if re.fullmatch(r"\s*(và|cùng)\s*", self.text[(a.full_span or a.span).end:(b.full_span or b.span).start]):
                     return self.actor(a, index, None), self.actor(b, index, None)
             return None
-        if not self._PLURAL.search(before[-60:]):
+        plural = self._PLURAL.search(before[-60:])
+        if not plural:
             return None
+        office = self._plural_office(plural, before[-60:])
+        named = [p for p in self.people.people.values() if [i for i in p.positions if i <= index]]
+        holders = [p for p in named if office is None or any(self._holds(t, office) for t in p.titles)]
+        # two holders of the named office are its two holders even when one's country is unknown
+        chosen = self._one_of_each_country(holders, index, unknown_differs=office is not None)
+        if len(chosen) == 2:
+            return tuple(Actor(p.name, list(p.titles), p.country, p.org) for p in chosen)
+        if office is None:
+            return None
+        # "Hai Bộ trưởng Quốc phòng hai nước" named nowhere: the offices stand for the two countries (rule 13)
+        chosen = self._one_of_each_country(named, index)
+        if len(chosen) < 2 or not all(p.country for p in chosen):
+            return None
+        return tuple(Actor(None, [], p.country, None) for p in chosen)
+
+    @staticmethod
+    def _one_of_each_country(people: list[Person], index: int, unknown_differs: bool = False) -> list[Person]:
+        """The two people named last before sentence `index`, of two different countries (a person of no
+        known country is Vietnamese, or with `unknown_differs` of another country than the first)."""
         chosen: list[Person] = []
-        for p in sorted(self.people.people.values(), key=lambda p: -max([i for i in p.positions if i <= index] or [-1])):
-            if not [i for i in p.positions if i <= index]:
-                continue
-            if chosen and (p.country or "VNM") == (chosen[0].country or "VNM"):
+        for p in sorted(people, key=lambda p: -max([i for i in p.positions if i <= index] or [-1])):
+            if chosen and unknown_differs and (p.country is None or chosen[0].country is None):
+                pass
+            elif chosen and (p.country or "VNM") == (chosen[0].country or "VNM"):
                 continue
             chosen.append(p)
             if len(chosen) == 2:
                 break
-        if len(chosen) < 2:
-            return None
-        return tuple(Actor(p.name, list(p.titles), p.country, p.org) for p in chosen)
+        return chosen
+
+    # generic plurals: any two people of two countries ("hai bên", "hai nhà lãnh đạo")
+    _ANY_OFFICE = {"bên", "nhà lãnh đạo", "lãnh đạo", "trưởng đoàn"}
+
+    def _plural_office(self, plural: re.Match, text: str) -> str | None:
+        """'Hai Bộ trưởng Quốc phòng hai nước' -> 'bộ trưởng quốc phòng': the office the plural names with its
+        capitalised complement (up to a country: "hai vị Thủ tướng Việt Nam và Canada"), or None for a plural
+        that names none ('hai bên', 'hai nhà lãnh đạo')."""
+        title = plural.group(2) or plural.group(3)
+        words = [title]
+        rest = text[plural.start(2) + len(title) if plural.group(2) else plural.start(3) + len(title):]
+        countries = [m.start for m in self.lex.find(rest) if m.kind == "country"]
+        stop = min(countries) if countries else len(rest)
+        for word in re.findall(r"\S+", rest[:stop]):
+            if not word[:1].isupper():
+                break
+            words.append(word)
+        office = " ".join(" ".join(words).lower().replace("bộ trưởng bộ ", "bộ trưởng ").split())
+        return None if office in self._ANY_OFFICE else office
+
+    @staticmethod
+    def _holds(title: str, office: str) -> bool:
+        """'Bộ trưởng Bộ Quốc phòng' holds 'bộ trưởng quốc phòng'; 'Thủ tướng Chính phủ' holds 'thủ tướng'."""
+        held = " ".join(title.lower().replace("bộ trưởng bộ ", "bộ trưởng ").split())
+        return held == office or held.startswith(office + " ") or office.startswith(held + " ")
 
     def framed_addressees(self, subject: Mention, left: list[Mention], s) -> list[tuple[Mention, Mention]] | None:
         """"Nhân dịp ngài A nhậm chức Tổng thống … và bà B được bổ nhiệm làm Thủ tướng …, Chủ tịch nước X và
