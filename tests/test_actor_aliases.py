@@ -47,3 +47,24 @@ def test_another_country_is_another_person(conn):
 def test_a_vietnamese_given_name_alone_stands_for_nobody(conn):
     full = actor_id(conn, Actor("Đào Quốc Tuấn", ["Thủ tướng"], "VNM"))
     assert actor_id(conn, Actor("Tuấn", [], "VNM")) != full
+
+
+def test_a_surname_with_a_title_is_the_one_of_that_surname_who_held_it(sqlite_store, tmp_path):
+    from sqlalchemy import select
+
+    from sukien.pipeline import ingest
+    from sukien.store import schema as S
+    texts = {"a.txt": "Hà Nội, ngày 3/5/2025 - Tổng thống Mỹ Dorian Vrask đã điện đàm với Thủ tướng Phạm Minh Chính.",
+             "b.txt": "Hà Nội, ngày 4/5/2025 - Doanh nhân Mỹ Elric Vrask, con trai ông Dorian Vrask, thăm Hà Nội.",
+             "c.txt": "Hà Nội, ngày 6/5/2025 - Tổng thống Vrask đã điện đàm với Chủ tịch nước Lương Cường."}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    ingest([str(tmp_path / n) for n in texts], sqlite_store)
+    with sqlite_store.engine.connect() as c:
+        rows = c.execute(select(S.documents.c.source, S.observations.c.name_as_written, S.actors.c.name)
+                         .join(S.actors, S.actors.c.id == S.observations.c.actor_id)
+                         .join(S.documents, S.documents.c.id == S.observations.c.document_id)).all()
+    owner = {(source.rsplit("/", 1)[-1], written): name for source, written, name in rows}
+    assert owner[("b.txt", "Elric Vrask")] == "Elric Vrask"
+    # "Tổng thống Vrask" is the Vrask who was president (without the title, two candidates left it alone)
+    assert owner[("c.txt", "Vrask")] == "Dorian Vrask"

@@ -553,6 +553,9 @@ class SentenceMentions:
                         len(between.split()) <= 3 and not re.search(r"[,;.()]", between):
                     # "Thứ trưởng Bộ Ngoại giao", "Phó Bí thư Thường trực Đảng ủy Bộ Ngoại giao"
                     text = " ".join(x for x in (text, between, nxt.value.name) if x)
+                    # "Bộ trưởng Bộ Ngoại giao" is the lexicon's "Bộ trưởng Ngoại giao": one office, one spelling
+                    same = self.lex.title(text.replace("Bộ trưởng Bộ ", "Bộ trưởng ", 1))
+                    text = same.text if same is not None else text
                 if text not in titles:
                     titles.append(text)
                 mention.sector = mention.sector or m.value.sector

@@ -110,7 +110,9 @@ class Lexicon:
             title = self.titles[text.lower()]
             if not text.startswith(("Phó", "Phu nhân", "Hoàng hậu")) and title.sector != "SPOUSE" \
                     and deputy.lower() not in self.titles:
-                self.titles[deputy.lower()] = Title(deputy, title.sector, min(title.rank + 1, 5))
+                # the deputy of a variant is the deputy of the office: "Phó Chủ tịch QH" is "Phó Chủ tịch Quốc hội"
+                same = self.titles.get(("Phó " + title.text).lower()) if title.text != text else None
+                self.titles[deputy.lower()] = same or Title("Phó " + title.text, title.sector, min(title.rank + 1, 5))
                 self._title_variants.append(deputy)
         # Both spellings of a final i/y are in print ("Thượng nghị sĩ" / "Thượng nghị sỹ"): each title in both.
         for text in list(self._title_variants):

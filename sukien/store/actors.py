@@ -45,7 +45,7 @@ def actor_id(conn, actor: Actor | None) -> int | None:
             conn.execute(S.actors.update().where(S.actors.c.id == row[0], S.actors.c.country.is_(None))
                          .values(country=actor.country))
         return row[0]
-    if kind == "person" and (rid := _short_form_of(conn, name, actor.country)) is not None:
+    if kind == "person" and (rid := _short_form_of(conn, name, actor.country, actor.titles)) is not None:
         _add_alias(conn, rid, name, folded)
         return rid
     if kind == "person" and (rid := _adopt_short_form(conn, name, actor.country)) is not None:
@@ -107,15 +107,22 @@ def _people_with_surname(conn, surname: str):
                         .order_by(S.actors.c.id)).all()
 
 
-def _short_form_of(conn, name: str, country: str | None) -> int | None:
+def _short_form_of(conn, name: str, country: str | None, titles: list[str] | None = None) -> int | None:
     """'Medvedev', 'V. Volodin' after 'Dmitri Medvedev', 'Vyacheslav Volodin' are stored: the one person whose
-    surname (and initial) it is; two candidates ('Bush': George Bush, George W. Bush) leave it alone."""
+    surname (and initial) it is; of several ('Tổng thống Trump': Donald Trump, Eric Trump) the one who held the
+    title it is written with; two left ('Bush': George Bush, George W. Bush, both presidents) leave it alone."""
     short = _short_parts(name)
     if short is None:
         return None
     initial, surname = short
     found = [rid for rid, rname, rcountry in _people_with_surname(conn, surname)
              if _compatible(country, rcountry) and (not initial or fold(rname)[:1] == initial)]
+    if len(found) > 1 and titles:
+        held = {r[0] for title in titles for r in conn.execute(
+            select(S.observations.c.actor_id).where(S.observations.c.actor_id.in_(found),
+                                                    S.observations.c.titles.like(f'%{json.dumps(title, ensure_ascii=False)}%'))
+            .distinct())}
+        found = [rid for rid in found if rid in held]
     return found[0] if len(found) == 1 else None
 
 
