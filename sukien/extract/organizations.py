@@ -15,7 +15,7 @@ A body the lexicon knows (organizations.tsv) is the lexicon's; this only names t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicons import read_tsv
@@ -64,6 +64,22 @@ def _syllables(text: str, words) -> list[_Syllable]:
     return out
 
 
+@dataclass(slots=True)
+class _Walk:
+    """Where the walk over a body's name stands."""
+    after: list[_Syllable]
+    title_before: bool
+    name_end: int | None
+    last_word: int = -1
+    named_for: bool = False         # lower-case inside words just passed: a person's name now is the body's
+    after_place: bool = False       # a country or place just passed: after a title, a foreign name is the holder
+    describing: list[_Syllable] = field(default_factory=list)
+
+
+_STOP, _FAIL = -1, -2
+BODY_PARTS = ("country", "place", "org")       # lexicon matches a body's name may hold
+
+
 def _capitalised(s: _Syllable) -> bool:
     return s.text[:1].isupper()
 
@@ -109,18 +125,25 @@ class OrganizationFinder:
     def _mask_over(self, start: int, end: int) -> Match | None:
         return next((m for m in self.masks if m.start < end and start < m.end), None)
 
-    def _body_at(self, head_start: int, head_end: int, sector: str, described: bool) -> Match | None:
+    def _head_context(self, head_start: int, head_end: int) -> tuple[bool, bool] | None:
+        """(embedded, held) for a head that may open a body: embedded in a firm's title ("Chủ tịch Tập đoàn" +
+        "Vingroup"), held by a title before it, whose holder's name may follow the body's; None when the
+        lexicon has the words already ("Ngân hàng Thế giới", "Hội An", "Chủ tịch Quốc hội") or the head is
+        inside a longer name ("Ban Tổ chức Trung ương")."""
         cover = self._mask_over(head_start, head_end)
-        # a firm's title holds its head ("Chủ tịch Tập đoàn" + "Vingroup"); "Chủ tịch Quốc hội" holds no "Hội"
         embedded = cover is not None and cover.kind == "title" and cover.end == head_end and \
             lexicon().title(self.text[cover.start:head_start]) is not None
-        # a title before the body names its holder after it ("Chủ tịch Hội Luật gia Liên bang Nga Sergey Stepashin")
+        if (cover is not None and not embedded) or self._inside_longer_name(head_start):
+            return None
         held = embedded or any(m.kind == "title" and m.end <= head_start and not self.text[m.end:head_start].strip()
                                for m in self.masks)
-        if cover is not None and not embedded:
-            return None         # a body, place or title the lexicon knows ("Ngân hàng Thế giới", "Hội An")
-        if self._inside_longer_name(head_start):
-            return None         # "Ban Tổ chức Trung ương", "Nhà Hát Lớn"
+        return embedded, held
+
+    def _body_at(self, head_start: int, head_end: int, sector: str, described: bool) -> Match | None:
+        context = self._head_context(head_start, head_end)
+        if context is None:
+            return None
+        embedded, held = context
         syllables = self.syllables(head_start)
         after = [s for s in syllables if s.start >= head_end]
         if not after or not self._head_is_word(syllables, head_start, head_end):
@@ -179,54 +202,70 @@ class OrganizationFinder:
 
     def _name_end(self, after: list[_Syllable], head_end: int, title_before: bool,
                   capitalised_head: bool) -> int | None:
-        """Where the body's name ends, or None if no capitalised word names it."""
-        describing: list[_Syllable] = []
-        name_end, last_word, k = (None, -1, 0) if not capitalised_head else (head_end, -1, 0)
-        named_for = after_place = False
-        while k < len(after):
-            s = after[k]
-            gap = self.text[after[k - 1].end:s.start] if k else ""
-            if gap.strip() and not (name_end is not None and gap.strip() in JOINING):
-                break                                   # a comma, a bracket: the name is over
-            mask = self._mask_over(s.start, s.end)
-            if mask is not None and mask.kind in ("title", "honorific"):
-                break
-            if _capitalised(s) or (mask is not None and mask.kind in ("country", "place", "org")):
-                if name_end is not None and not named_for and (
-                        self._person_starts(after, k, title_before) or
-                        (title_before and after_place and not is_syllable(s.text) and mask is None)):
-                    break       # (after lower-case words a name is the body's: "Học viện … quốc gia Hồ Chí Minh")
-                if mask is not None and mask.kind in ("country", "place", "org"):
-                    name_end = mask.end
-                    while k < len(after) and after[k].start < mask.end:
-                        k += 1
-                    last_word = after[k - 1].word
-                    after_place = mask.kind in ("country", "place")
-                    continue
-                name_end, last_word, after_place = s.end, s.word, False
-            elif not s.first and s.word == last_word:
-                name_end = s.end                        # "Dầu khí": the rest of a capitalised word
-            elif s.text in JOINING and name_end is not None:
-                if not (k + 1 < len(after) and _capitalised(after[k + 1])) or \
-                        _head_pattern().match(self.text, after[k + 1].start):
-                    break       # "Tập đoàn Boeing và Tập đoàn Airbus": two bodies
-            elif name_end is None:
-                if s.tag not in DESCRIBING_TAGS and s.text not in ("và", "các") or self._reports(after, k):
-                    return None     # "Công ty này", "Tập đoàn đã", "Công ty cho biết": the head names no one
-                describing.append(s)
-                if not self._described or sum(d.first for d in describing) > MAX_DESCRIBING_WORDS:
-                    return None
-            else:
-                end = self._inside_words(after, k)
-                if end is None:
-                    break
-                k, named_for = end, True
-                continue
-            named_for = False
-            k += 1
-        if name_end is not None and title_before:
-            name_end = self._before_holder(after, name_end)
-        return name_end
+        """Where the body's name ends, or None if no capitalised word names it: a walk over the syllables
+        after the head, one step per syllable (or per lexicon match, or per run of lower-case inside words)."""
+        walk = _Walk(after, title_before, head_end if capitalised_head else None)
+        k = 0
+        while 0 <= k < len(after):
+            k = self._step(walk, k)
+        if k == _FAIL:
+            return None
+        if walk.name_end is not None and title_before:
+            return self._before_holder(after, walk.name_end)
+        return walk.name_end
+
+    def _step(self, walk: "_Walk", k: int) -> int:
+        """The next index of the walk, or _STOP (the name ended before k) or _FAIL (the head names no one)."""
+        s = walk.after[k]
+        gap = self.text[walk.after[k - 1].end:s.start].strip() if k else ""
+        if gap and not (walk.name_end is not None and gap in JOINING):
+            return _STOP                                # a comma, a bracket: the name is over
+        mask = self._mask_over(s.start, s.end)
+        if mask is not None and mask.kind in ("title", "honorific"):
+            return _STOP
+        if _capitalised(s) or (mask is not None and mask.kind in BODY_PARTS):
+            return self._capital(walk, k, mask)
+        if not s.first and s.word == walk.last_word:
+            walk.name_end, walk.named_for = s.end, False     # "Dầu khí": the rest of a capitalised word
+            return k + 1
+        if s.text in JOINING and walk.name_end is not None:
+            if not (k + 1 < len(walk.after) and _capitalised(walk.after[k + 1])) or \
+                    _head_pattern().match(self.text, walk.after[k + 1].start):
+                return _STOP        # "Tập đoàn Boeing và Tập đoàn Airbus": two bodies
+            walk.named_for = False
+            return k + 1
+        if walk.name_end is None:
+            return self._describing(walk, k)
+        end = self._inside_words(walk.after, k)
+        if end is None:
+            return _STOP
+        walk.named_for = True       # after lower-case words a name is the body's ("… quốc gia Hồ Chí Minh")
+        return end
+
+    def _capital(self, walk: "_Walk", k: int, mask: Match | None) -> int:
+        s, after = walk.after[k], walk.after
+        if walk.name_end is not None and not walk.named_for and (
+                self._person_starts(after, k, walk.title_before) or
+                (walk.title_before and walk.after_place and not is_syllable(s.text) and mask is None)):
+            return _STOP            # the holder's name after the body's
+        if mask is not None and mask.kind in BODY_PARTS:
+            walk.name_end = mask.end
+            while k < len(after) and after[k].start < mask.end:
+                k += 1
+            walk.last_word, walk.after_place = after[k - 1].word, mask.kind in ("country", "place")
+            return k
+        walk.name_end, walk.last_word, walk.after_place, walk.named_for = s.end, s.word, False, False
+        return k + 1
+
+    def _describing(self, walk: "_Walk", k: int) -> int:
+        s = walk.after[k]
+        if s.tag not in DESCRIBING_TAGS and s.text not in ("và", "các") or self._reports(walk.after, k):
+            return _FAIL            # "Công ty này", "Tập đoàn đã", "Công ty cho biết": the head names no one
+        walk.describing.append(s)
+        if not self._described or sum(d.first for d in walk.describing) > MAX_DESCRIBING_WORDS:
+            return _FAIL
+        walk.named_for = False
+        return k + 1
 
     def _before_holder(self, after: list[_Syllable], name_end: int) -> int:
         """After a title that names the body ("Tổng Giám đốc Tập đoàn Standard Chartered Bill Winters") a
