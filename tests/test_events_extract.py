@@ -373,3 +373,16 @@ def test_a_plural_office_resolves_to_its_holders_or_to_their_countries():
     calls = [sides(e) for e in events_of(unnamed, pub="2025-03-12") if e["type"] == "PHONE_CALL"]
     # the defence ministers are named nowhere: their countries stand for them
     assert calls == [{"VNM", "MYS"}]
+
+
+def test_one_foreign_person_written_two_ways_in_one_article_is_one_side():
+    text = ("Sáng 12/3, Thủ tướng Phạm Minh Chính đã tiếp Chủ tịch Cuba Rául Castro Ruzo tại Hà Nội. "
+            "Chiều cùng ngày, Thủ tướng Chính hội kiến Bộ trưởng Ngoại giao Hàn Quốc Woo Won Sik. "
+            "Trước đó, ông Woo Won Shik đã hội đàm với Bộ trưởng Ngoại giao Bùi Thanh Sơn. "
+            "Tối 12/3, ông Raul Castro đã điện đàm với Tổng Bí thư Tô Lâm. "
+            "Ông Donald Tramp Jr. đã gặp Bộ trưởng Công Thương. Tổng thống Donald Tramp đã điện đàm với Chủ tịch nước.")
+    found = {(e["type"], frozenset(sides(e))) for e in events_of(text, pub="2025-03-12")}
+    assert ("TALKS", frozenset({"Woo Won Sik", "Bùi Thanh Sơn"})) in found          # the first spelling
+    assert ("PHONE_CALL", frozenset({"Rául Castro Ruzo", "Tô Lâm"})) in found       # the fullest form
+    names = {n for _, pair in found for n in pair}
+    assert "Donald Tramp" in names and "Woo Won Shik" not in names and "Raul Castro" not in names

@@ -10,6 +10,8 @@ from ..lexicons.index import lexicon
 from .names import is_foreign_token, surnames
 from ..model import Actor, Mention
 
+_GENERATIONS = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
 # Offices Vietnam has: an unnamed holder with no country is Vietnam's (rule 13 of the annotation guide).
 VIETNAMESE_OFFICES = {"tổng bí thư", "chủ tịch nước", "thủ tướng", "thủ tướng chính phủ", "phó thủ tướng",
                       "phó thủ tướng chính phủ", "chủ tịch quốc hội", "phó chủ tịch quốc hội", "bộ trưởng",
@@ -105,7 +107,8 @@ class DocumentPeople:
                     and key.split()[0][:1] == words[0][:1]]
             if len(set(same)) == 1:
                 return same[0]
-        fits = {p.name for key, p in self.people.items() if key.split()[:len(words)] == words and len(key.split()) > len(words)}
+        fits = {p.name for key, p in self.people.items() if key.split()[:len(words)] == words and len(key.split()) > len(words)
+                and not set(key.split()[len(words):]) & _GENERATIONS}         # "Donald Trump Jr." is his son
         if len(fits) == 1:
             return fits.pop()
         return name
@@ -126,14 +129,44 @@ class DocumentPeople:
                 continue
             fits = [o for k, o in self.people.items() if k != key and self._initials_fit(key, k)]
             if len(fits) == 1:
-                full = fits[0]
-                full.titles += [t for t in p.titles if t not in full.titles]
-                full.country = full.country or p.country
-                full.org = full.org or p.org
-                full.positions = sorted(full.positions + p.positions)
-                full.offsets = sorted(full.offsets + p.offsets)
-                del self.people[key]
-                renamed[p.name] = full.name
+                self._merge(key, fits[0])
+                renamed[p.name] = fits[0].name
+        return renamed
+
+    def _merge(self, key: str, into: Person) -> None:
+        p = self.people.pop(key)
+        into.titles += [t for t in p.titles if t not in into.titles]
+        into.country = into.country or p.country
+        into.org = into.org or p.org
+        into.positions = sorted(into.positions + p.positions)
+        into.offsets = sorted(into.offsets + p.offsets)
+
+    def settle_variants(self) -> dict[str, str]:
+        """One foreign person written two ways in one article: a shorter form that opens the fuller one
+        ("Raul Castro" … "Rául Castro Ruz", diacritics aside) takes the fuller; two spellings of one name
+        ("Woo Won Sik" … "Woo Won Shik") take the first written. Vietnamese names, whose syllables tell people
+        apart (Văn An, Văn Anh), are left alone. Returns old name -> kept name."""
+        from ..resolve.actors import same_person
+        renamed: dict[str, str] = {}
+        foreign = sorted((p for p in self.people.values() if len(p.name.split()) >= 2 and
+                          any(is_foreign_token(w) for w in p.name.split())), key=lambda p: min(p.offsets or [0]))
+        for p in foreign:
+            key = fold(p.name)
+            if key not in self.people:
+                continue
+            words = key.split()
+            for other in foreign:
+                okey = fold(other.name)
+                if other is p or okey not in self.people or (p.country and other.country and p.country != other.country):
+                    continue
+                fuller = len(okey.split()) > len(words) and okey.split()[:len(words)] == words and \
+                    not set(okey.split()[len(words):]) & _GENERATIONS       # "Donald Trump Jr." is his son
+                respelt = len(okey.split()) == len(words) and min(other.offsets or [0]) < min(p.offsets or [0]) \
+                    and same_person(p.name, other.name)
+                if fuller or respelt:
+                    self._merge(key, other)
+                    renamed[p.name] = other.name
+                    break
         return renamed
 
     def add(self, mention: Mention, sentence_index: int) -> None:

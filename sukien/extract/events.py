@@ -71,6 +71,7 @@ class ArticleExtractor:
                     self.people.add(m, index)
             self.infos.append(SentenceInfo(s, ms, find_dates(self.text, s.span.start, s.span.end), masks=masks))
         renamed = self.people.settle_initials()
+        renamed.update(self.people.settle_variants())
         self.people.settle_countries()
         # second look at single-word names and initials now that every full name is known ("ông Moon" before
         # "Moon Jae-in", "N.Sihamoni" before "Norodom Sihamoni")
