@@ -21,6 +21,8 @@ def corpus(target_bytes: int):
     from sukien.ingest import iter_documents
     base = [r.doc for r in iter_documents([str(DATA.parent / "seeds"), str(DATA / "news_dev"),
                                            str(DATA / "news_leads_dev" / "articles.jsonl")]) if r.doc]
+    if not base:
+        sys.exit(f"bench/pipeline.py: no articles under {DATA} (../shared beside the repository?)")
     docs, size, round_ = [], 0, 0
     while size < target_bytes:
         for d in base:
