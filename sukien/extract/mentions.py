@@ -5,12 +5,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..lexicons.fold import fold
 from ..lexicons.index import Match, lexicon
 from ..lexicons.syllable import is_syllable, vietnamese_only
 from ..model import Mention, Span
-from .organizations import find_organizations, head_hint
+from .organizations import find_organizations
 from .names import is_foreign_token, looks_like_name, looks_like_organization, name_prefixes, stopwords, surnames
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*(?:\.[^\W\d_][\w’'-]*)*\.?")   # words; inner dots only before a letter
@@ -30,7 +31,6 @@ _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(map(re.escape, (
     "cao nguyên", "thung lũng", "bản", "làng", "thôn",
     # firms and services by what they are: "startup AI Anthropic", "ứng dụng Tinder"
     "startup", "ứng dụng", "nền tảng", "mạng xã hội")), key=len, reverse=True)) + r")\s+$")
-_HEAD_HINT = head_hint()
 _PLACE_NOUN = re.compile(r"(?<!\w)(?:bang|tỉnh|thành phố|vùng|quận|huyện)\s+$")
 _SECTORS_IN_TITLE = {"GOV", "LEG", "MIL", "JUD", "DIP", "BUS", "IGO", ""}
 
@@ -88,8 +88,6 @@ class SentenceMentions:
     def _with_bodies(self, masks: list[Match]) -> list[Match]:
         """The lexicon's matches and the bodies named around a head noun (organizations.py); a country or a
         place inside a body's name is the body's ("Phòng Thương mại Hà Lan - Việt Nam")."""
-        if not _HEAD_HINT.search(self.text, self.start, self.end):
-            return masks
         bodies = find_organizations(self.text, self.start, self.end, masks, self.known)
         if not bodies:
             return masks
@@ -707,6 +705,7 @@ def analyse_sentence(text: str, start: int, end: int, known: dict[str, str] | No
 
 # "anh Lennon", "chị Grace", "Jamo Lennon (25 tuổi)", "Liu Grace, 28 tuổi": words Vietnamese writes only around a
 # person (lexicons/person_cues.tsv)
+@lru_cache(maxsize=1)
 def _cue_patterns() -> tuple[re.Pattern, re.Pattern]:
     from ..lexicons import read_tsv
     rows = read_tsv("person_cues.tsv")
@@ -719,8 +718,6 @@ def _cue_patterns() -> tuple[re.Pattern, re.Pattern]:
             re.compile(r"^\s*(?:" + "|".join(after) + r")"))
 
 
-_PERSON_CUES: tuple[re.Pattern, re.Pattern] | None = None
-
 
 def introduce_people(text: str, mentions: list[Mention]) -> set[int]:
     """A foreign name taken by its shape alone ("Aston Villa", "Scale AI", "John Wick") is a person only when
@@ -728,10 +725,7 @@ def introduce_people(text: str, mentions: list[Mention]) -> set[int]:
     mentions, a kinship word ("anh", "chị"), an age or a verb of saying after it, a bracket after an introduced
     name (its transcription); or a short form of it is introduced so ("HLV
     Amorim" … "Ruben Amorim"). Returns the ids of the shape-only mentions that stay unintroduced."""
-    global _PERSON_CUES
-    if _PERSON_CUES is None:
-        _PERSON_CUES = _cue_patterns()
-    before_cue, after_cue = _PERSON_CUES
+    before_cue, after_cue = _cue_patterns()
     people = [m for m in mentions if m.kind == "person" and m.name]
     introduced: set[str] = set()
     ends = {m.span.end for m in people if m.via != "shape"}

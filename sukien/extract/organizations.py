@@ -41,11 +41,6 @@ def _head_pattern() -> re.Pattern:
     return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", re.I)
 
 
-def head_hint() -> re.Pattern:
-    """A cheap test that a sentence may name a body (so that only those are segmented)."""
-    return _head_pattern()
-
-
 @dataclass(slots=True)
 class _Syllable:
     start: int
