@@ -62,4 +62,5 @@ def test_products_studios_quotes_and_landforms_are_no_people_but_regnal_numerals
     assert names("Anh được gọi là 'Vua Tinderly' trên mạng.") == []
     assert names("Chuyến đi lên cao nguyên Y Tý rất đẹp.") == []
     assert names("Chủ tịch nước gửi điện mừng Giáo hoàng Leo XIV.") == ["Leo XIV"]
+    assert names("Kế nhiệm hoa hậu Thanh Thúy- đương kim hoa hậu, Kiều Vy gặp thử thách.")[0] == "Thanh Thúy"
     assert names("Ông Trump đã tăng áp lực lên chủ tịch Fedro.") == ["Trump"]

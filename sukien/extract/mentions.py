@@ -57,6 +57,9 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         if t.endswith(("'", "’")) and len(t) > 2 and t not in lexicon().honorifics:
             e -= 1          # "'Vua Tinder'": a closing quote, not a letter of the name (but "Dato'")
             t = t[:-1]
+        if t.endswith("-") and len(t) > 1:
+            e -= 1          # "hoa hậu Thanh Thủy- đương kim …": a dash the crawl glued on, not a hyphenated name
+            t = t[:-1]
         out.append(Token(s, e, t, t[:1].isupper() or bool(_PARTICLE_JOINED.match(t))))
     return out
 
