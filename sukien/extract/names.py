@@ -60,13 +60,19 @@ def org_heads() -> tuple[str, ...]:
     return tuple(sorted(org_head_sectors(), key=len, reverse=True))
 
 
-def org_sector(name: str) -> str | None:
-    """The sector of a body by the head its name opens with ("Tập đoàn Boeing" -> BUS), None if it has none."""
-    lowered = name.lower()
+def org_head(name: str) -> str | None:
+    """The head a body's name opens with, as org_heads.tsv writes it ("tập đoàn Boeing" -> "Tập đoàn")."""
+    lowered = " ".join(name.split()).lower()
     for head in org_heads():
         if lowered.startswith(head.lower()) and (len(lowered) == len(head) or not lowered[len(head)].isalnum()):
-            return org_head_sectors()[head]
+            return head
     return None
+
+
+def org_sector(name: str) -> str | None:
+    """The sector of a body by the head its name opens with ("Tập đoàn Boeing" -> BUS), None if it has none."""
+    head = org_head(name)
+    return org_head_sectors()[head] if head is not None else None
 
 
 @lru_cache(maxsize=1)

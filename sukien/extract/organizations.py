@@ -22,7 +22,7 @@ from ..lexicons import read_tsv
 from ..lexicons.fold import fold
 from ..lexicons.index import Match, Org, lexicon
 from ..lexicons.syllable import is_syllable
-from .names import described_heads, org_head_sectors, org_heads, stopwords, surnames
+from .names import described_heads, org_head, org_head_sectors, org_heads, stopwords, surnames
 
 DESCRIBING_TAGS = {"N", "Nc", "V", "A"}      # content words that may describe a body before its name
 INSIDE_TAGS = {"N", "A"}
@@ -64,6 +64,7 @@ class _Walk:
     """Where the walk over a body's name stands."""
     after: list[_Syllable]
     title_before: bool
+    described: bool                 # words may describe the body before its name (org_heads.tsv)
     name_end: int | None
     last_word: int = -1
     named_for: bool = False         # lower-case inside words just passed: a person's name now is the body's
@@ -96,7 +97,6 @@ class OrganizationFinder:
         self.masks = masks
         self.known = known or {}
         self._windows: dict[int, list[_Syllable]] = {}
-        self._described = False
 
     def find(self) -> list[Match]:
         heads = list(_head_pattern().finditer(self.text, self.start, self.end))
@@ -105,13 +105,13 @@ class OrganizationFinder:
             if out and head.start() < out[-1].end:
                 continue
             written = " ".join(head.group(0).split())
-            canonical = next(h for h in org_heads() if h.lower() == written.lower())
+            canonical = org_head(written)
             sector = org_head_sectors()[canonical]
             described = canonical in described_heads() and (written[0].isupper() or sector == "BUS")
             named = any(_capitalised_word(w) for w in written.split()[1:])     # "Phòng Thương mại": begun
             if not named and not self._capital_follows(head.end(), described):
                 continue
-            found = self._body_at(head.start(), head.end(), sector, described)
+            found = self._body_at(head.start(), head.end(), sector, described, named)
             if found is not None:
                 out.append(found)
         return out
@@ -134,7 +134,7 @@ class OrganizationFinder:
                                for m in self.masks)
         return embedded, held
 
-    def _body_at(self, head_start: int, head_end: int, sector: str, described: bool) -> Match | None:
+    def _body_at(self, head_start: int, head_end: int, sector: str, described: bool, named: bool) -> Match | None:
         context = self._head_context(head_start, head_end)
         if context is None:
             return None
@@ -148,10 +148,8 @@ class OrganizationFinder:
         lower_head = self.text[head_start].islower()
         if lower_head and not any(s.start == head_start and s.tag in NOUN_TAGS for s in syllables):
             return None         # "tổ chức hội nghị", "tổ chức Ngày hội": the verb, not the noun
-        self._described = described
         # a head ending in a capitalised word ("Phòng Thương mại") is the first word of the name already
-        name_end = self._name_end(after, head_end, held,
-                                  any(_capitalised_word(w) for w in self.text[head_start:head_end].split()[1:]))
+        name_end = self._name_end(after, head_end, held, named, described)
         if name_end is None or name_end <= head_end:
             return None
         name_end = self._without_final_stop(head_end, name_end)
@@ -196,10 +194,10 @@ class OrganizationFinder:
         return nxt is None or nxt.first or _capitalised(nxt)
 
     def _name_end(self, after: list[_Syllable], head_end: int, title_before: bool,
-                  capitalised_head: bool) -> int | None:
+                  capitalised_head: bool, described: bool) -> int | None:
         """Where the body's name ends, or None if no capitalised word names it: a walk over the syllables
         after the head, one step per syllable (or per lexicon match, or per run of lower-case inside words)."""
-        walk = _Walk(after, title_before, head_end if capitalised_head else None)
+        walk = _Walk(after, title_before, described, head_end if capitalised_head else None)
         k = 0
         while 0 <= k < len(after):
             k = self._step(walk, k)
@@ -257,7 +255,7 @@ class OrganizationFinder:
         if s.tag not in DESCRIBING_TAGS and s.text not in ("và", "các") or self._reports(walk.after, k):
             return _FAIL            # "Công ty này", "Tập đoàn đã", "Công ty cho biết": the head names no one
         walk.describing.append(s)
-        if not self._described or sum(d.first for d in walk.describing) > MAX_DESCRIBING_WORDS:
+        if not walk.described or sum(d.first for d in walk.describing) > MAX_DESCRIBING_WORDS:
             return _FAIL
         walk.named_for = False
         return k + 1
