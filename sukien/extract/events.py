@@ -12,7 +12,7 @@ from ..nlp import split_sentences
 from .coref import DocumentPeople, Person, actor_for
 from .cues import Cue, find_cues, modality_pattern, modality_words
 from .dates import DateExpr, ResolvedDate, document_year, find_dates, resolve
-from .mentions import analyse_sentence, introduce_people
+from .mentions import analyse_sentence, introduce_people, written_as_places
 from .relations import relationship_events
 from .confidence import calibrated_confidence
 
@@ -63,7 +63,8 @@ class ArticleExtractor:
                     known[fold(m.name)] = m.name
             found.append((s, ms, masks))
         # a name taken by its shape alone that the article never introduces as someone's is no person
-        unintroduced = introduce_people(self.text, [m for _, ms, _ in found for m in ms])
+        unintroduced = introduce_people(self.text, [m for _, ms, _ in found for m in ms]) | \
+            written_as_places(self.text, [m for _, ms, _ in found for m in ms])
         for index, (s, ms, masks) in enumerate(found):
             ms = [m for m in ms if id(m) not in unintroduced]
             for m in ms:

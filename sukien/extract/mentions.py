@@ -30,7 +30,12 @@ _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(map(re.escape, (
     # landforms and settlements: "cao nguyên Y Tý", "thung lũng Silicon"
     "cao nguyên", "thung lũng", "bản", "làng", "thôn",
     # firms and services by what they are: "startup AI Anthropic", "ứng dụng Tinder"
-    "startup", "ứng dụng", "nền tảng", "mạng xã hội")), key=len, reverse=True)) + r")\s+$")
+    "startup", "ứng dụng", "nền tảng", "mạng xã hội",
+    # a quay and a park: "bến Bạch Đằng", "công viên Thống Nhất"; what a thing is named: "đĩa đơn mang tên …"
+    "bến", "công viên", "mang tên")), key=len, reverse=True)) + r")\s+$")
+# The place nouns of that list without the prepositions and verbs ("ở", "về", "thăm"): a name written after one
+# of these anywhere in an article is a place there ("cao nguyên Y Tý" … "Y Tý vào mùa mây").
+_PLACE_WORDS = re.compile(_PLACE_BEFORE.pattern.replace(r"(?:^|\s)(?:", r"(?:^|\s)(?!(?:tại|ở|tới|đến|sang|về|từ|thăm|liên|quảng)\s)(?:"))
 _PLACE_NOUN = re.compile(r"(?<!\w)(?:bang|tỉnh|thành phố|vùng|quận|huyện)\s+$")
 _SECTORS_IN_TITLE = {"GOV", "LEG", "MIL", "JUD", "DIP", "BUS", "IGO", ""}
 
@@ -76,7 +81,8 @@ class SentenceMentions:
         self.text, self.start, self.end = text, start, end
         self.lex = lexicon()
         self.known = known_names if known_names is not None else {}
-        self.masks: list[Match] = self._with_bodies([m for m in self.lex.find(text, start, end) if not self._inside_name(m)])
+        self.masks: list[Match] = self._with_bodies([self._as_language(m) for m in self.lex.find(text, start, end)
+                                                     if not self._inside_name(m)])
         self.tokens = self._split_at_masks(tokenize(text, start, end))
         self._mask_at = {}
         starts = [t.start for t in self.tokens]
@@ -96,6 +102,12 @@ class SentenceMentions:
             return masks
         kept = [m for m in masks if not any(b.start <= m.start and m.end <= b.end for b in bodies)]
         return sorted(kept + bodies, key=lambda m: m.start)
+
+    def _as_language(self, m: Match) -> Match:
+        """"tiếng Anh", "bằng tiếng Nhật": a language, neither a country nor anyone's nationality."""
+        if m.kind == "country" and re.search(r"(?i)(?<!\w)tiếng\s+$", self.text[max(self.start, m.start - 8):m.start]):
+            return Match("language", m.start, m.end, m.text, m.value)
+        return m
 
     # One-syllable country names that are also given names ("Nguyễn Minh Đức", "Thúy Nga", "Tuấn Anh").
     AMBIGUOUS = {"Anh", "Đức", "Nga", "Ý", "Nhật", "Thái", "Áo", "Mỹ", "Séc", "Bỉ", "Hàn"}
@@ -240,8 +252,13 @@ class SentenceMentions:
         if prev is not None and (mask := self.mask_of(prev)) is not None and mask.kind == "title" and \
                 self.gap(mask.end, start) == " ":
             start = mask.start
-        return self.text[start - 1:start] in ("'", "‘", '"', "“") and \
-            self.text[run[-1].end:run[-1].end + 1] in ("'", "’", '"', "”")
+        closed = self.text[run[-1].end:run[-1].end + 1] in ("'", "’", '"', "”")
+        if closed and (title := re.search(r"[\"“]([A-ZĐÀ-Ỹ][^\"“”.,:]{0,30})$", self.text[max(self.start, start - 32):start])):
+            # a short quoted title that ends with the run, no office inside: "show mang tên “Sử thi Âu Lạc”"
+            words = title.group(1).split()
+            return len(words) <= 3 and not any(m.kind in ("title", "honorific") and start - 32 <= m.start < start
+                                               for m in self.masks)
+        return closed and self.text[start - 1:start] in ("'", "‘", '"', "“")
 
     def accept_name(self, run: list[Token]) -> list[Token] | None:
         if self.text[run[0].start - 1:run[0].start] in ("$", "#", "@"):
@@ -251,7 +268,8 @@ class SentenceMentions:
         # Leading function words ("Theo", "Sáng") never start a name, unless the whole run is a known person.
         folded_run = fold(" ".join(t.text for t in run))
         if folded_run in self.lex.persons or folded_run in self.known:
-            return run
+            return None if self._names_a_thing_or_a_body(run, *self._titled_by(run)) else run
+        run = self._known_tail(run)
         if len(run) >= 3 and _PLACE_NOUN.search(self.text[max(self.start, run[0].start - 12):run[0].start]) and \
                 not any(t.text in surnames() for t in run):
             run = run[-2:]      # "… bang Tây Bengal Geetesh Sharma": after a place noun the place, then the holder
@@ -261,15 +279,13 @@ class SentenceMentions:
         words = [t.text for t in run]
         folded = fold(" ".join(words))
         prev = self.previous_token(run[0])
-        prev_mask = self.mask_of(prev) if prev else None
+        prev_mask, titled = self._titled_by(run)
         firm_title = prev_mask is not None and prev_mask.kind == "title" and \
             (prev_mask.value.sector == "BUS" or prev_mask.text.lower().endswith(self.FIRM_HEADS))
         if looks_like_organization(words, firm_first=firm_title):
             return None
-        # a title, honorific, country or body right before the run (not across a comma: "tiếp các Đại sứ,
-        # Trưởng Cơ quan …" is a list of offices)
-        titled = prev_mask is not None and prev_mask.kind in ("title", "honorific", "country", "org") and \
-            self.gap(prev.end, run[0].start) == " "
+        if self._names_a_thing_or_a_body(run, prev_mask, titled):
+            return None
         if prev is not None and not prev.cap and not titled and \
                 _PLACE_BEFORE.search(self.text[max(self.start, run[0].start - 24):run[0].start].lower()):
             return None
@@ -328,6 +344,40 @@ class SentenceMentions:
         if titled and len(run) <= 6:
             return run
         return run if looks_like_name(words) else None
+
+    def _known_tail(self, run: list[Token]) -> list[Token]:
+        """'Label Annie Moon' after 'Annie Moon' was named: a foreign word glued before a name the article already
+        gave (a photo credit cut short, a label) is not part of it. Vietnamese surnames stay ('Vũ Văn Thanh'
+        after 'Văn Thanh')."""
+        if len(run) < 3 or run[0].text in surnames() or not is_foreign_token(run[0].text) or \
+                run[1].text.lower() in self.PARTICLES:
+            return run      # "Nasser Al Khelaifi" after "Al Khelaifi": a particle opens the surname
+        return run[1:] if fold(" ".join(t.text for t in run[1:])) in self.known else run
+
+    def _titled_by(self, run: list[Token]) -> tuple[Match | None, bool]:
+        """The mask right before the run, and whether it is a title, honorific, country or body that introduces
+        it (not across a comma: "tiếp các Đại sứ, Trưởng Cơ quan …" is a list of offices)."""
+        prev = self.previous_token(run[0])
+        prev_mask = self.mask_of(prev) if prev else None
+        return prev_mask, prev_mask is not None and prev_mask.kind in ("title", "honorific", "country", "org") and \
+            self.gap(prev.end, run[0].start) == " "
+
+    def _names_a_thing_or_a_body(self, run: list[Token], prev_mask: Match | None, titled: bool) -> bool:
+        """Constructions around a run that make it a product, a team or a body, never one person."""
+        after = self.text[run[-1].end:min(self.end, run[-1].end + 40)]
+        person_cue = prev_mask is not None and prev_mask.kind in ("title", "honorific")
+        if not person_cue and re.match(r"\s\d+(?!\w)(?!\s*tuổi)", after):
+            return True      # "Zenda Sealark 8": a model number after the run makes it a product
+        if not titled or prev_mask.kind != "title":
+            return False
+        before_title = self.text[max(self.start, prev_mask.start - 8):prev_mask.start].lower()
+        if re.search(r"(?<!\w)(?:các|những|ban|đội ngũ|tập thể)\s+$", before_title) and not re.match(r"\s*(?:,|và)\s*[A-ZĐ]", after):
+            return True      # "các cầu thủ Al Qadisa", "ban lãnh đạo …": a plural or collective role names the team (a list would be its people)
+        head = prev_mask.value.text in self.BODY_HEADS or prev_mask.value.sector in ("BUS", "SPT")
+        words = [t.text for t in run]
+        # "Chủ tịch Al Qadisa, Loay Nazir, …": the holder follows in apposition, so the run is the body
+        return head and run[0].text not in surnames() and fold(" ".join(words)) not in self.lex.persons and \
+            bool(re.match(r",\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+\s*,", after))
 
     # -- title chains -------------------------------------------------------------------------------
     def chain_before(self, index: int, taken: frozenset[int] = frozenset()) -> tuple[list[Match], int]:
@@ -734,9 +784,37 @@ def introduce_people(text: str, mentions: list[Mention]) -> set[int]:
     ends = {m.span.end for m in people if m.via != "shape"}
     for m in people:
         bracketed = text[m.span.start - 2:m.span.start] == " (" and m.span.start - 2 in ends   # "ông Lôi Quân (Lei Jun)"
+        possessor = re.search(r"(?<!\w)của\s+$", text[max(0, m.span.start - 8):m.span.start])
+        # "Trang web của Harbour Gin xác nhận": the verb of saying has the thing possessed for subject
         if m.via != "shape" or bracketed or before_cue.search(text[max(0, m.span.start - 16):m.span.start]) or \
-                after_cue.match(text[m.span.end:m.span.end + 24]):
+                (not possessor and after_cue.match(text[m.span.end:m.span.end + 24])):
             introduced.add(fold(m.name))
     words = {w for name in introduced for w in name.split()}
     return {id(m) for m in people if m.via == "shape" and fold(m.name) not in introduced
             and not any(w in words for w in fold(m.name).split() if len(w) > 2)}
+
+
+def _introduced_as_someone(text: str, m: Mention) -> bool:
+    before_cue, after_cue = _cue_patterns()
+    return bool(m.titles) or (m.full_span is not None and m.full_span.start < m.span.start) or \
+        bool(before_cue.search(text[max(0, m.span.start - 16):m.span.start])) or \
+        bool(after_cue.match(text[m.span.end:m.span.end + 24]))
+
+
+def written_as_places(text: str, mentions: list[Mention]) -> set[int]:
+    """A name the article writes after a place noun somewhere ("cao nguyên Ta Xùa", "bến Bạch Liêu") is that
+    place wherever it stands without one ("Ta Xùa vào mùa mây"), unless the article also introduces someone by
+    it (a title, an honorific, an age, a verb of saying). Returns the ids of the mentions that are places."""
+    people = [m for m in mentions if m.kind == "person" and m.name and len(m.name.split()) >= 2]
+    by_name: dict[str, list[Mention]] = {}
+    for m in people:
+        by_name.setdefault(m.name, []).append(m)
+    places: set[int] = set()
+    for name, ms in by_name.items():
+        if any(_introduced_as_someone(text, m) for m in ms):
+            continue
+        for hit in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+            if _PLACE_WORDS.search(text[max(0, hit.start() - 24):hit.start()].lower()):
+                places.update(id(m) for m in ms)
+                break
+    return places
