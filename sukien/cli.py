@@ -118,6 +118,22 @@ def extract(paths, as_json, columns):
 
 
 @main.command()
+@click.option("--shared", type=click.Path(exists=True, file_okay=False), default="../shared", show_default=True,
+              help="The shared data: articles and gold.")
+def train(shared):
+    """Train the document-relevance model on the shared sets (sukien/models/relevance.npz)."""
+    from pathlib import Path
+
+    from .extract import relevance
+    rows = relevance.training_set(Path(shared))
+    model = relevance.fit([r[2] for r in rows], [r[3] for r in rows])
+    relevance.save(model)
+    positives = sum(r[3] for r in rows)
+    click.echo(f"relevance: {len(rows)} articles ({positives} with events, {len(rows) - positives} without), "
+               f"written to {relevance.MODEL}")
+
+
+@main.command()
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--all", "include_duplicates", is_flag=True, default=True, help="Include documents linked as duplicates.")

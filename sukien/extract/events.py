@@ -14,6 +14,7 @@ from .cues import Cue, find_cues, modality_pattern, modality_words
 from .dates import DateExpr, ResolvedDate, document_year, find_dates, resolve
 from .mentions import analyse_sentence, introduce_people, written_as_places
 from .relations import relationship_events
+from .relevance import relevant
 from .confidence import calibrated_confidence
 
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:và\s+|cùng\s+)?|và\s+|cùng\s+|cũng như\s+)(?:sau đó\s+|rồi\s+)?(?:với\s+)?"
@@ -1038,4 +1039,6 @@ def extract_events(article: Article) -> tuple[list[Mention], list[Event]]:
     x = ArticleExtractor(article)
     events = x.extract()
     mentions = [m for info in x.infos for m in info.mentions]
+    if events and not relevant(article.text):
+        events = []       # not an article about public affairs: its "meetings" are matches (relevance.py)
     return mentions, events
