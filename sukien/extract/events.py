@@ -16,6 +16,7 @@ from .mentions import analyse_sentence, introduce_people, written_as_places
 from .relations import relationship_events
 from .relevance import relevant
 from .confidence import calibrated_confidence
+from .constructions import veto_for
 
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:và\s+|cùng\s+)?|và\s+|cùng\s+|cũng như\s+)(?:sau đó\s+|rồi\s+)?(?:với\s+)?"
                        r"(?:ngài\s+|ông\s+|bà\s+)?(?:Cộng hòa\s+|Vương quốc\s+|Liên bang\s+)?$")
@@ -285,26 +286,8 @@ class ArticleExtractor:
         c_start, c_end = self.clause_bounds(cue, s)
         if self.negated(cue, c_start) or self.irrealis(cue, c_start):
             return []
-        if ct.name == "SIGN_AGREEMENT" and not info.dates and (
-                self._COUNTED_DOCUMENTS.search(self.text[max(c_start, cue.start - 60):cue.start]) and
-                re.search(r"(?i)(?<!\w)được\s*$", self.text[max(c_start, cue.start - 10):cue.start]) or
-                self._MANY_DOCUMENTS.match(self.text[cue.end:cue.end + 40].lstrip(" ,"))):
-            # "12 hiệp định thương mại tự do đã được ký kết", "đã ký với Séc nhiều hiệp định": a tally, not a
-            # signing (guide rule 9: vague or plural references are no events)
-            return []
-        if ct.name == "SIGN_AGREEMENT" and re.search(r"(?i)(?<!\w)(thực hiện|triển khai|tuân thủ|cụ thể hóa)(?!\w)[^.;]{0,80}"
-                                                     r"(?<!\w)(đã|đã được|được)\s*$", self.text[max(c_start, cue.start - 100):cue.start]):
-            return []     # "thực hiện … các thỏa thuận, cam kết đã ký kết": agreements signed before, referred to
-        if ct.name in ("SIGN_AGREEMENT", "AID") and re.search(r"(?i)(?<!\w)việc\s+(?:\S+\s+){0,3}$", self.text[max(c_start, cue.start - 30):cue.start]) \
-                and not re.search(r"(?i)chứng\s+kiến\s+việc\s+(?:\S+\s+){0,3}$", self.text[max(c_start, cue.start - 45):cue.start]):
-            return []     # "đánh giá việc hai nước ký Hiệp định …": a signing referred to ("chứng kiến việc ký" is one)
-        if ct.name == "ROLE_CHANGE" and (
-                re.search(r"(?i)chúc mừng|điện mừng|thư mừng", self.text[s.span.start:cue.start]) or
-                (re.match(r"(?i)\s*nhân\s+dịp", self.text[s.span.start:s.span.start + 16]) and
-                 re.search(r"(?i)chúc mừng|điện mừng|thư mừng", self.text[cue.end:s.span.end]))):
-            # "chúc mừng X được bầu", "Nhân dịp X nhậm chức …, Y gửi điện mừng": the reason for
-            # congratulations, not an event (guide rule 12)
-            return []
+        if veto_for(ct.name, self.text, cue.start, cue.end, c_start, (s.span.start, s.span.end), bool(info.dates)):
+            return []     # a tally, a reference back, the reason for congratulations (lexicons/constructions.yaml)
         # "Tại cuộc hội đàm, …" refers back to an event stated elsewhere; "Tại buổi hội kiến với X" states one
         if ct.name in ("TALKS", "MEETING", "PHONE_CALL") and \
                 re.search(r"(?i)(?<!\w)(tại|trong|sau|qua)\s+(các\s+)?(cuộc|buổi)\s*$", self.text[max(c_start, cue.start - 20):cue.start]) \
@@ -334,9 +317,6 @@ class ArticleExtractor:
                 return [self.make_event(ct, cue, info, pair[0], pair[1], resolved, c_start)]
         between = re.search(r"giữa\s*$", self.text[max(c_start, cue.end):cue.end + 8]) or \
             re.match(r"\s*(?:,\s*[\wà-ỹ ]{0,20})?\s*giữa\s", self.text[cue.end:cue.end + 40])
-        if ct.name in ("MEETING", "TALKS", "PHONE_CALL") and re.match(r"\s*(với\s+)?(các\s+)?(báo chí|phóng viên|truyền thông|cử tri|cộng đồng|bà con|kiều bào|doanh nghiệp|sinh viên)",
-                                                      self.text[cue.end:cue.end + 30]):
-            return []
         # the object of an earlier verb is no subject ("… hội đàm với B; hội kiến …"), except of a visit:
         # "tiếp ông X nhân chuyến thăm …" — X is the visitor
         subject = self.pick_subject(cue, [m for m in left if ct.name == "VISIT" or id(m) not in self._consumed], c_start)
@@ -454,11 +434,6 @@ class ArticleExtractor:
         return [self.make_event(cue.type, cue, info, pair[0], pair[1], self.pick_date(cue, info, last_day, cue.type.name),
                                 c_start)]
 
-    _COUNTED_DOCUMENTS = re.compile(r"(?i)(?:\d+|nhiều|hàng loạt|một loạt|hàng chục|hàng trăm)\s+"
-                                    r"(?:hiệp định|văn kiện|thỏa thuận|văn bản)")
-    # "đã ký với Séc nhiều hiệp định khung" (a specific count after the verb, "đã ký 6 văn kiện", is one signing)
-    _MANY_DOCUMENTS = re.compile(r"(?i)(?:với\s+\S+(?:\s+\S+)?\s+)?(?:nhiều|hàng loạt|một loạt|hàng chục|hàng trăm)\s+"
-                                 r"(?:hiệp định|văn kiện|thỏa thuận|văn bản)")
     _UNNAMED_SIGNATORIES = re.compile(r"(?i)(?<!\w)(đại diện|các bộ|bộ,? ngành|các cơ quan|doanh nghiệp)[^,.;]{0,40}"
                                       r"(?<!\w)hai\s+(nước|bên|chính phủ)(?!\w)[^,.;]{0,30}$")
 
