@@ -98,6 +98,18 @@ def test_events_list_of_meetings():
                                            {"Prabowo Subianto", "Trần Thanh Mẫn"}]
 
 
+def test_a_list_of_offices_of_countries_is_one_counterpart_per_country():
+    evs = events_of("Ngày 27/5, tại Kuala Lumpur, Thủ tướng Phạm Minh Chính có các cuộc gặp song phương với lãnh đạo "
+                    "nhiều nước như: Thủ tướng Trung Quốc, Thủ tướng Lào, Quốc vương Brunei, Tổng thống Philippines.")
+    assert [sides(e) for e in evs if e["type"] == "MEETING"] == [
+        {"Phạm Minh Chính", c} for c in ("CHN", "LAO", "BRN", "PHL")]
+    evs = events_of("Ngày 27/5, Thủ tướng Phạm Minh Chính hội kiến Thủ tướng Lào và Thủ tướng Campuchia tại Viêng Chăn.")
+    assert [sides(e) for e in evs if e["type"] == "MEETING"] == [{"Phạm Minh Chính", "LAO"}, {"Phạm Minh Chính", "KHM"}]
+    # twin: offices stacked before one country are one person
+    evs = events_of("Ngày 27/5, Thủ tướng Phạm Minh Chính hội kiến Tổng Bí thư, Chủ tịch nước Lào tại Viêng Chăn.")
+    assert [sides(e) for e in evs if e["type"] == "MEETING"] == [{"Phạm Minh Chính", "LAO"}]
+
+
 @pytest.mark.parametrize("sentence,modality", [
     ("Thủ tướng Phạm Minh Chính sẽ thăm chính thức Nhật Bản từ ngày 20 đến 22/3.", "planned"),
     ("Thủ tướng Phạm Minh Chính thăm chính thức Nhật Bản vào tuần tới.", "planned"),

@@ -687,6 +687,9 @@ class SentenceMentions:
                                           (self.gap(chain[-1].end, masks[j].start).strip() == "và"
                                            and masks[j].kind == "title")) and \
                         masks[j].kind in ("title", "org", "country"):
+                    if masks[j].kind == "title" and self.gap(chain[-1].end, masks[j].start).strip() and \
+                            any(c.kind == "country" for c in chain):
+                        break   # "Thủ tướng Trung Quốc, Thủ tướng Lào": an office of a country closes; a list
                     chain.append(masks[j])
                     j += 1
                 if m.value.sector in ("SPOUSE", "SPT", "ENT", "EDU", "MED", "BUS", "CVL") and m.value.rank > 5:
