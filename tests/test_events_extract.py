@@ -110,6 +110,38 @@ def test_a_list_of_offices_of_countries_is_one_counterpart_per_country():
     assert [sides(e) for e in evs if e["type"] == "MEETING"] == [{"Phạm Minh Chính", "LAO"}]
 
 
+def test_bilateral_contacts_with_a_list_are_one_meeting_each():
+    evs = events_of("Ngày 8/5, Tổng Bí thư Tô Lâm đã có các cuộc tiếp xúc song phương với Thủ tướng Slovakia Robert "
+                    "Fico, Tổng thống Brazil Luiz Inácio Lula da Silva và Thủ tướng Armenia Nikol Pashinyan.")
+    assert [sides(e) for e in evs if e["type"] == "MEETING"] == [
+        {"Tô Lâm", "Robert Fico"}, {"Tô Lâm", "Luiz Inácio Lula da Silva"}, {"Tô Lâm", "Nikol Pashinyan"}]
+    # twin: contact by telephone is no meeting
+    evs = events_of("Ngày 8/5, Tổng Bí thư Tô Lâm đã điện đàm với Thủ tướng Slovakia Robert Fico.")
+    assert [e["type"] for e in evs] == ["PHONE_CALL"]
+
+
+def visits(text):
+    return [sides(e) for e in events_of(text) if e["type"] == "VISIT"]
+
+
+def test_everyone_named_in_the_list_that_travels_visits():
+    assert visits("Ngày 10/5, Tổng thống Pháp Emmanuel Macron, tân Thủ tướng Đức Friedrich Merz và Thủ tướng Ba Lan "
+                  "Donald Tusk tới thăm Kiev.") == [{"Emmanuel Macron", "UKR"}, {"Friedrich Merz", "UKR"},
+                                                    {"Donald Tusk", "UKR"}]
+    # twins: a spouse accompanies; a list after "lời mời của" is the hosts, not the travellers
+    assert visits("Nhà Vua Philippe và Hoàng hậu Mathilde tới Hà Nội từ sáng 31/3, bắt đầu chuyến thăm cấp nhà nước "
+                  "đến Việt Nam.") == [{"Philippe", "VNM"}]
+    assert visits("Nhận lời mời của Tổng thống Nga Vladimir Putin và Tổng thống Belarus Alexander Lukashenko, Chủ tịch "
+                  "nước Trần Đại Quang sẽ thăm chính thức hai nước từ 26/6-1/7.") == [{"Trần Đại Quang", "RUS"},
+                                                                                    {"Trần Đại Quang", "BLR"}]
+
+
+def test_destinations_joined_by_roi_and_a_country_called_dat_nuoc():
+    assert visits("Sau Việt Nam, Tổng thống Pháp Emmanuel Macron sẽ đến Indonesia rồi Singapore.") == [
+        {"Emmanuel Macron", "IDN"}, {"Emmanuel Macron", "SGP"}]
+    assert visits("Ngày 8/5, Tổng Bí thư Tô Lâm đã thăm đất nước Azerbaijan.") == [{"Tô Lâm", "AZE"}]
+
+
 @pytest.mark.parametrize("sentence,modality", [
     ("Thủ tướng Phạm Minh Chính sẽ thăm chính thức Nhật Bản từ ngày 20 đến 22/3.", "planned"),
     ("Thủ tướng Phạm Minh Chính thăm chính thức Nhật Bản vào tuần tới.", "planned"),

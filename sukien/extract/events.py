@@ -22,7 +22,7 @@ _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:và\s+|cùng\s+)?|và\s+|cùng\s+|cũng n
                        r"(?:ngài\s+|ông\s+|bà\s+)?(?:Cộng hòa\s+|Vương quốc\s+|Liên bang\s+)?$")
 _DESTINATION_GAP = re.compile(
     r"^(?:\s|,|chính thức|cấp Nhà nước|cấp nhà nước|hữu nghị|làm việc|và|tới|đến|sang|tại|ở|nước|các nước|"
-    r"hai nước|ba nước|Cộng hòa|Vương quốc|Liên bang|Hợp chủng quốc|Đại công quốc|thủ đô|thành phố|chuyến|"
+    r"hai nước|ba nước|đất nước|rồi|Cộng hòa|Vương quốc|Liên bang|Hợp chủng quốc|Đại công quốc|thủ đô|thành phố|chuyến|"
     r"thăm|cấp cao|chính thức|song phương|lần đầu|lần này|nhà nước|Nhà nước|kết hợp|dự|tham dự|của Ban Thư ký ASEAN|"
     r"\d+|gồm|bao gồm|:|Đại công quốc|Liên hiệp|châu Âu|châu Á|châu Phi|châu Mỹ|Trung Á|Bắc Âu|TP\.?|xã giao)*$",
     re.I)
@@ -704,12 +704,16 @@ class ArticleExtractor:
             visitor = later[0] if later else visitor
         if visitor is None:
             return []
+        listed = self.fellow_visitors(visitor, info.mentions)
         partner = self.coordinated(visitor, [m for m in info.mentions if m.span.end <= visitor.span.start] + [visitor])
-        if partner is not None and partner.kind in ("person", "title"):
+        if listed:
+            visitor, listed = listed[0], listed[1:] + [visitor]
+        elif partner is not None and partner.kind in ("person", "title"):
             visitor = partner      # "Nhà Vua Philippe và Hoàng hậu Mathilde … đến": the first named leads
         visitor_actor = self.actor(visitor, index, last_person)
         if visitor_actor is None:
             return []
+        fellows = [(m, a) for m in listed if (a := self.actor(m, index, last_person)) is not None]
         # destinations: countries (or places standing for them) listed right after the cue
         dests = []
         pos = cue.end
@@ -789,9 +793,36 @@ class ArticleExtractor:
             else:
                 host = Actor(None, [], d, None)
                 where = {"name": lex.countries[d].name if d in lex.countries else d, "country": d}
-            out.append(self.make_event(cue.type, cue, info, visitor_actor, host, resolved, c_start,
-                                       via=(visitor, None), location=where))
+            for who, actor in [(visitor, visitor_actor)] + fellows:
+                if actor.country != d:
+                    out.append(self.make_event(cue.type, cue, info, actor, host, resolved, c_start,
+                                               via=(who, None), location=where))
         return out
+
+    def fellow_visitors(self, visitor: Mention, mentions: list[Mention]) -> list[Mention]:
+        """'A, B và C tới thăm Kiev': everyone named in the list that ends with the visitor travels (guide rule
+        17: one event per named side); a spouse ('Nhà Vua A và Hoàng hậu B') accompanies and is no visitor."""
+        before = [m for m in mentions if m.span.end <= visitor.span.start and m.kind in ("person", "title", "country")]
+        fellows: list[Mention] = []
+        nxt = visitor
+        for m in reversed(before):
+            gap = self.text[(m.full_span or m.span).end:(nxt.full_span or nxt.span).start]
+            if not re.fullmatch(r"\s*(?:,\s*(?:và\s+)?|và\s+)(?:tân\s+)?", gap) or m.kind != "person" or not m.name:
+                break
+            fellows.append(m)
+            nxt = m
+        if not fellows or any(self._spouse(m) for m in fellows + [visitor]):
+            return []
+        # the list is the sentence's subject, after at most a time phrase ("Ngày 10/5, A, B và C tới …"); a list
+        # after "của", "mời" or a clause is someone else's ("nhận lời mời của A và B, C sẽ thăm …")
+        first = fellows[-1]
+        opening = self.text[first.sentence.start if first.sentence else 0:(first.full_span or first.span).start]
+        if not re.fullmatch(r"\s*(?:(?:ngày|sáng|chiều|tối|trưa|hôm|đêm)\s[^,;]{0,30},\s*)?", opening, re.I):
+            return []
+        return fellows[::-1]
+
+    def _spouse(self, m: Mention) -> bool:
+        return any((t := self.lex.title(title)) is not None and t.sector == "SPOUSE" for title in m.titles)
 
     def signatories(self, cue: Cue, src: Actor | None, tgt: Actor | None, info: SentenceInfo, clause_start: int):
         """Witnesses of a signing stand for their countries; unnamed signatories are countries too."""
