@@ -120,6 +120,34 @@ def test_bilateral_contacts_with_a_list_are_one_meeting_each():
     assert [e["type"] for e in evs] == ["PHONE_CALL"]
 
 
+def calls(text):
+    return [sides(e) for e in events_of(text) if e["type"] == "PHONE_CALL"]
+
+
+def test_who_reports_a_call_is_no_side_of_it():
+    assert calls("Ngày 19/5, theo trợ lý Tổng thống Nga Yury Ushakov, trong cuộc điện đàm với Tổng thống Nga Vladimir "
+                 "Putin, Tổng thống Mỹ Donald Trump nhắc tới các biện pháp trừng phạt mới.") == [
+        {"Donald Trump", "Vladimir Putin"}]
+    assert calls("Ngày 19/5, theo trợ lý Tổng thống Nga Yury Ushakov, Tổng thống Nga Vladimir Putin đã điện đàm với "
+                 "Tổng thống Mỹ Donald Trump.") == [{"Vladimir Putin", "Donald Trump"}]
+    # twin: a call with no frame keeps its subject
+    assert calls("Ngày 19/5, Tổng thống Nga Vladimir Putin đã điện đàm với Tổng thống Mỹ Donald Trump.") == [
+        {"Vladimir Putin", "Donald Trump"}]
+
+
+def test_a_fronted_meeting_with_a_list_then_the_main_subject():
+    evs = events_of("Ngày 19/5, trong cuộc gặp với Thủ tướng Anh Keir Starmer, Tổng thống Pháp Emmanuel Macron và "
+                    "Thủ tướng Ba Lan Donald Tusk, Tổng thống Ukraine Volodymyr Zelensky kêu gọi ngừng bắn.")
+    assert [sides(e) for e in evs if e["type"] == "MEETING"] == [
+        {"Volodymyr Zelensky", p} for p in ("Keir Starmer", "Emmanuel Macron", "Donald Tusk")]
+
+
+def test_a_call_between_two_named_sides_leaves_out_those_who_joined_it():
+    assert calls("Ngày 19/5, cuộc điện đàm thứ hai giữa Tổng thống Ukraine Volodymyr Zelensky và Tổng thống Mỹ Donald "
+                 "Trump kéo dài hơn 1 tiếng, có sự tham dự của Thủ tướng Ý Giorgia Meloni, Tổng thống Pháp Emmanuel "
+                 "Macron.") == [{"Volodymyr Zelensky", "Donald Trump"}]
+
+
 def visits(text):
     return [sides(e) for e in events_of(text) if e["type"] == "VISIT"]
 

@@ -297,7 +297,9 @@ class ArticleExtractor:
                             for m in info.mentions):
             return []
         mentions = [m for m in info.mentions if m.kind != "spouse"]
-        left = [m for m in mentions if m.span.end <= cue.start and m.span.start >= s.span.start]
+        frames = self.reporting_frames(s, cue.start)
+        left = [m for m in mentions if m.span.end <= cue.start and m.span.start >= s.span.start and
+                not any(a <= m.span.start < b for a, b in frames)]
         right = [m for m in mentions if m.span.start >= cue.end and m.span.end <= c_end]
 
         sides_pairs: list[tuple[Mention | None, Mention | None]] = []
@@ -308,15 +310,16 @@ class ArticleExtractor:
                 sides = [Actor(None, [], c, None) for c in countries]
                 return [self.make_event(ct, cue, info, sides[0], sides[1], self.pick_date(cue, info, last_day, ct.name),
                                         c_start)]
-        if ct.roles == "symmetric" and not [o for o in right if o.span.start - cue.end < 12]:
+        # "cuộc điện đàm (thứ hai) giữa A và B": both sides named after the cue
+        between = re.search(r"giữa\s*$", self.text[max(c_start, cue.end):cue.end + 8]) or \
+            re.match(r"\s*(?:(?:thứ|lần)\s+\S+\s*)?(?:,\s*[\wà-ỹ ]{0,20})?\s*giữa\s", self.text[cue.end:cue.end + 40])
+        if ct.roles == "symmetric" and not between and not [o for o in right if o.span.start - cue.end < 12]:
             pair = self.plural_sides(cue, info, index, c_start)
             if pair is not None:
                 if ct.name == "SIGN_AGREEMENT":     # "A và B chứng kiến doanh nghiệp hai bên ký kết": witnesses
                     pair = self.signatories(cue, pair[0], pair[1], info, c_start)
                 resolved = self.pick_date(cue, info, last_day, ct.name)
                 return [self.make_event(ct, cue, info, pair[0], pair[1], resolved, c_start)]
-        between = re.search(r"giữa\s*$", self.text[max(c_start, cue.end):cue.end + 8]) or \
-            re.match(r"\s*(?:,\s*[\wà-ỹ ]{0,20})?\s*giữa\s", self.text[cue.end:cue.end + 40])
         # the object of an earlier verb is no subject ("… hội đàm với B; hội kiến …"), except of a visit:
         # "tiếp ông X nhân chuyến thăm …" — X is the visitor
         subject = self.pick_subject(cue, [m for m in left if ct.name == "VISIT" or id(m) not in self._consumed], c_start)
@@ -329,9 +332,19 @@ class ArticleExtractor:
             return self.co_subject_events(cue, info, index, subject, left, c_start, last_day)
         if ct.name == "VISIT":
             return self.visit_events(cue, info, index, subject, right, c_start, c_end, last_person, last_day)
-        if subject is None and objects and len(self.text[s.span.start:cue.start]) < 30:
-            # "Chiều 14/3, tiếp ông X …, Thủ tướng Y đã …": the main clause's subject comes later
-            after = [m for m in right if m.kind in ("person", "title") and m not in objects and
+        fronted = re.search(r"(?i)(?<!\w)(?:trong|tại|qua|sau)\s+(?:các\s+)?(?:cuộc|buổi)\s*$",
+                            self.text[max(s.span.start, cue.start - 25):cue.start])
+        if subject is None and fronted and len(objects) >= 2 and \
+                re.fullmatch(r"\s*,\s*(?:ông|bà|ngài)?\s*", self.text[(objects[-2].full_span or objects[-2].span).end:
+                                                                   (objects[-1].full_span or objects[-1].span).start]) and \
+                re.match(r"\s+[^\W\d_]", self.text[(objects[-1].full_span or objects[-1].span).end:][:3]):
+            # "trong cuộc điện đàm với ông A, ông B nhắc tới …": the last of the list, followed by its verb, is the
+            # main clause's subject
+            subject, objects = objects[-1], objects[:-1]
+        if subject is None and objects and (len(self.text[s.span.start:cue.start]) < 30 or fronted):
+            # "Chiều 14/3, tiếp ông X …, Thủ tướng Y đã …", "…, trong cuộc điện đàm với ông X, ông Y …": the main
+            # clause's subject comes later
+            after = [m for m in right if m.kind in ("person", "title", "pronoun") and m not in objects and
                      "," in self.text[objects[-1].span.end:m.span.start]]
             after.sort(key=lambda m: m.kind != "person")
             subject = after[0] if after else None
@@ -417,6 +430,15 @@ class ArticleExtractor:
             if b is not None:
                 self._consumed.add(id(b))
         return out
+
+    # "Theo trợ lý tổng thống Nga Yury Ushakov, …", "Theo lời ông X, …": who reports the event is no side of it
+    _REPORTING_FRAME = re.compile(r"(?i)(?:^|[,;:]\s*)(theo\s+(?!lời\s+mời|kế\s+hoạch|đó|chương\s+trình|thỏa\s+thuận)"
+                                  r"[^,;:]{2,120}),")
+
+    def reporting_frames(self, s, cue_start: int) -> list[tuple[int, int]]:
+        """Spans of the 'Theo …,' frames that close before the cue."""
+        text = self.text[s.span.start:cue_start]
+        return [(s.span.start + m.start(1), s.span.start + m.end(1)) for m in self._REPORTING_FRAME.finditer(text)]
 
     def co_subject_events(self, cue: Cue, info: SentenceInfo, index: int, subject: Mention | None,
                           left: list[Mention], c_start: int, last_day) -> list[Event]:
