@@ -114,3 +114,11 @@ def test_cleaned_article_names_are_whole_and_offsets_map_back_to_the_raw_text():
         assert raw.raw_text[article.raw_offset(at):].startswith(word)
     assert article.raw_offset(article.text.index("đã") - 1) is None       # the space re-spacing put in
     assert article.raw_offset(0) is None                                   # the title came from metadata
+
+
+def test_an_unmarked_syllable_glued_to_a_marked_capitalised_one_is_two_words():
+    assert respace("Bộ trưởng Ngoại giaoBùi Thanh Sơn").text == "Bộ trưởng Ngoại giao Bùi Thanh Sơn"
+    assert respace("quan hệ ngoại giaoViệt Nam").text == "quan hệ ngoại giao Việt Nam"
+    # twins: brands and names that change case inside stay whole
+    for word in ("macOS", "iPhone", "eBay", "YouTube", "McDonald", "LeBron", "DeSantis", "webVnExpress", "giaoBui"):
+        assert respace(f"dùng {word} mỗi ngày").text == f"dùng {word} mỗi ngày"

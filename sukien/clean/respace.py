@@ -116,6 +116,9 @@ def _split_at(token: str, i: int) -> int:
             return 3
         if word in _one_word_countries():
             return 3        # "CubaMiguel Díaz-Canel": a country's name is a word however it is spelt
+        first = split_token(right)[0]
+        if word.islower() and len(word) >= 3 and is_syllable(word) and is_syllable(first) and _marked(first):
+            return 2        # "Ngoại giaoBùi": an unmarked syllable, then a marked syllable with a capital
         return 0
     if _acronym(left) and right[0].isupper() and right[1:].islower() and \
             (is_syllable(right) or (right.isascii() and len(right) >= 3)):
