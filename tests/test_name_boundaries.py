@@ -235,3 +235,14 @@ def test_the_end_of_a_fuller_name_is_that_person():
         people.add(Mention(Span(0, len(name)), name), i)
     assert people.fuller_tail("Von der Leyen") == "Ursula von der Leyen"
     assert people.fuller_tail("Quốc Tuấn") == "Quốc Tuấn"          # two people end so: left as written
+
+
+def test_a_country_closes_an_office_before_the_next_title_and_name():
+    from sukien.extract.mentions import sentence_mentions
+    s = "Ngày 8/5, trong cuộc hội kiến Tổng thống Hungary, Tổng Bí thư Tô Lâm nhấn mạnh quan hệ hai nước."
+    people = [(m.name, m.titles, m.country) for m in sentence_mentions(s, 0, len(s)) if m.kind == "person"]
+    assert people == [("Tô Lâm", ["Tổng Bí thư"], None)]      # the country comes from the document
+    # twin: offices stacked before their country and the name stay one person's
+    s = "Thủ tướng hội kiến Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith."
+    people = [(m.name, m.titles, m.country) for m in sentence_mentions(s, 0, len(s)) if m.kind == "person"]
+    assert people == [("Thongloun Sisoulith", ["Tổng Bí thư", "Chủ tịch nước"], "LAO")]

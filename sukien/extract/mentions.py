@@ -403,6 +403,8 @@ class SentenceMentions:
                 # … and an institution from its state ("Chủ tịch Duma Quốc gia Quốc hội liên bang, Liên bang Nga X")
                 held_by = self.mask_of(tok)
                 of_state = chain and chain[-1].kind == "country" and held_by is not None and held_by.kind == "org"
+                if held_by is not None and held_by.kind == "country" and chain and chain[-1].kind == "title":
+                    break   # "trong cuộc hội kiến Tổng thống Hungary, Tổng Bí thư Tô Lâm": a country closes an office
                 if not ((chain and chain[-1].kind in ("title", "org") or complement or of_state) and self._reaches_title(i)):
                     break
             m = self.mask_of(tok)
