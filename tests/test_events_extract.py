@@ -120,6 +120,16 @@ def test_bilateral_contacts_with_a_list_are_one_meeting_each():
     assert [e["type"] for e in evs] == ["PHONE_CALL"]
 
 
+def test_each_named_host_of_a_subject_list_meets_the_guest():
+    evs = events_of("Ngày 16/1, tại Hà Nội, Tổng Bí thư Nông Đức Mạnh, Chủ tịch nước Trần Đức Lương và Thủ tướng Phan "
+                    "Văn Khải đã tiếp thân mật Chủ tịch Quốc hội Hàn Quốc Kim Won Ki.")
+    assert [sides(e) for e in evs if e["type"] == "MEETING"] == [
+        {h, "Kim Won Ki"} for h in ("Nông Đức Mạnh", "Trần Đức Lương", "Phan Văn Khải")]
+    # twin: two leaders of two countries before a symmetric cue are its two sides
+    evs = events_of("Ngày 16/1, Tổng Bí thư Tô Lâm và Tổng thống Mông Cổ Ukhnaagiin Khurelsukh đã hội đàm tại Hà Nội.")
+    assert [sides(e) for e in evs if e["type"] == "TALKS"] == [{"Tô Lâm", "Ukhnaagiin Khurelsukh"}]
+
+
 def calls(text):
     return [sides(e) for e in events_of(text) if e["type"] == "PHONE_CALL"]
 

@@ -392,7 +392,11 @@ class ArticleExtractor:
         elif objects:
             if subject is None:
                 return []
-            sides_pairs = [(subject, o) for o in objects]
+            # "Tổng Bí thư A, Chủ tịch nước B và Thủ tướng C đã tiếp X": each named host meets X (guide rule 17)
+            hosts = self.fellow_visitors(subject, mentions) + [subject] if subject.kind == "person" else [subject]
+            if len({a.country for h in hosts if (a := self.actor(h, index, last_person)) and a.country}) > 1:
+                hosts = [subject]   # "A và Tổng thống Hoa Kỳ B tiến hành hội đàm": the two sides, not two hosts
+            sides_pairs = [(h, o) for h in hosts for o in objects]
         else:
             partner = self.coordinated(subject, left) if subject and ct.roles == "symmetric" else None
             if partner is not None:
@@ -822,8 +826,8 @@ class ArticleExtractor:
         return out
 
     def fellow_visitors(self, visitor: Mention, mentions: list[Mention]) -> list[Mention]:
-        """'A, B và C tới thăm Kiev': everyone named in the list that ends with the visitor travels (guide rule
-        17: one event per named side); a spouse ('Nhà Vua A và Hoàng hậu B') accompanies and is no visitor."""
+        """'A, B và C tới thăm Kiev', 'A, B và C đã tiếp X': everyone named in the list that ends with the subject
+        acts (guide rule 17: one event per named side); a spouse ('Nhà Vua A và Hoàng hậu B') accompanies."""
         before = [m for m in mentions if m.span.end <= visitor.span.start and m.kind in ("person", "title", "country")]
         fellows: list[Mention] = []
         nxt = visitor
@@ -835,11 +839,11 @@ class ArticleExtractor:
             nxt = m
         if not fellows or any(self._spouse(m) for m in fellows + [visitor]):
             return []
-        # the list is the sentence's subject, after at most a time phrase ("Ngày 10/5, A, B và C tới …"); a list
+        # the list is the sentence's subject, after at most a time and a place ("Ngày 10/5, A, B và C tới …"); a list
         # after "của", "mời" or a clause is someone else's ("nhận lời mời của A và B, C sẽ thăm …")
         first = fellows[-1]
         opening = self.text[first.sentence.start if first.sentence else 0:(first.full_span or first.span).start]
-        if not re.fullmatch(r"\s*(?:(?:ngày|sáng|chiều|tối|trưa|hôm|đêm)\s[^,;]{0,30},\s*)?", opening, re.I):
+        if not re.fullmatch(r"\s*(?:(?:ngày|sáng|chiều|tối|trưa|hôm|đêm|tại|ở)\s[^,;]{0,40},\s*){0,2}", opening, re.I):
             return []
         return fellows[::-1]
 
