@@ -130,6 +130,16 @@ def test_each_named_host_of_a_subject_list_meets_the_guest():
     assert [sides(e) for e in evs if e["type"] == "TALKS"] == [{"Tô Lâm", "Ukhnaagiin Khurelsukh"}]
 
 
+def test_two_leaders_who_sign_a_declaration_between_their_states_are_its_sides():
+    evs = events_of("Ngày 5/3, Chủ tịch nước Trần Đại Quang và Tổng thống Belarus Alexander Lukashenko đã ký Tuyên bố "
+                    "chung về quan hệ đối tác giữa Cộng hòa xã hội chủ nghĩa Việt Nam và Cộng hòa Belarus.")
+    assert [sides(e) for e in evs if e["type"] == "SIGN_AGREEMENT"] == [{"Trần Đại Quang", "Alexander Lukashenko"}]
+    # twin: leaders who witness a signing stand for their countries
+    evs = events_of("Ngày 5/3, Chủ tịch nước Trần Đại Quang và Tổng thống Belarus Alexander Lukashenko đã chứng kiến lễ "
+                    "ký kết 9 văn kiện hợp tác giữa hai nước.")
+    assert [sides(e) for e in evs if e["type"] == "SIGN_AGREEMENT"] == [{"VNM", "BLR"}]
+
+
 def calls(text):
     return [sides(e) for e in events_of(text) if e["type"] == "PHONE_CALL"]
 

@@ -246,3 +246,13 @@ def test_a_country_closes_an_office_before_the_next_title_and_name():
     s = "Thủ tướng hội kiến Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith."
     people = [(m.name, m.titles, m.country) for m in sentence_mentions(s, 0, len(s)) if m.kind == "person"]
     assert people == [("Thongloun Sisoulith", ["Tổng Bí thư", "Chủ tịch nước"], "LAO")]
+
+
+def test_a_formal_state_name_with_other_inner_capitals_is_the_state_and_nuoc_joins_it_to_the_office():
+    from sukien.extract.mentions import sentence_mentions
+    s = "Thủ tướng đã tiếp Đại sứ đặc mệnh toàn quyền nước Cộng hòa nhân dân Trung Hoa tại Việt Nam Hùng Ba."
+    people = [(m.name, m.titles, m.country) for m in sentence_mentions(s, 0, len(s)) if m.kind == "person"]
+    assert people == [("Hùng Ba", ["Đại sứ đặc mệnh toàn quyền"], "CHN")]
+    # twin: the inner words in lower case do not make a state of a common phrase
+    s = "Ông nói về cộng hòa nhân dân trung hoa trong lịch sử."
+    assert not [m for m in sentence_mentions(s, 0, len(s)) if m.kind == "country"]

@@ -380,7 +380,11 @@ class ArticleExtractor:
                 if src and tgt:
                     out.append(self.make_event(ct, cue, info, src, tgt, resolved, c_start, via=(host[0], g)))
             return out
-        if between and len(right) >= 2 and re.fullmatch(
+        signers = self.coordinated(subject, left) if subject is not None and ct.name == "SIGN_AGREEMENT" else None
+        if signers is not None and signers.kind == "person" and subject.kind == "person":
+            # "A và B đã ký Tuyên bố chung … giữa Cộng hòa X và Cộng hòa Y": the signers are the sides
+            sides_pairs = [(signers, subject)]
+        elif between and len(right) >= 2 and re.fullmatch(
                 r"\s*(với|và)\s*", self.text[(right[0].full_span or right[0].span).end:(right[1].full_span or right[1].span).start]):
             sides_pairs = [(right[0], right[1])]
         elif between and ct.name != "SIGN_AGREEMENT":

@@ -426,6 +426,12 @@ class SentenceMentions:
                 i = k0 - 1
                 complement = 0
                 continue
+            # "Đại sứ đặc mệnh toàn quyền nước Cộng hòa … Hùng Ba": "nước" before the country of an office
+            if chain and chain[-1].kind == "country" and between == " " and tok.text == "nước" and i > 0 and \
+                    (prev_mask := self.mask_of(self.tokens[i - 1])) is not None and prev_mask.kind == "title":
+                start = tok.start
+                i -= 1
+                continue
             # "Chủ tịch UBND tỉnh Quảng Ninh Nguyễn Đức Long": the kind of place before the place
             if chain and chain[-1].kind == "place" and between == " " and \
                     tok.text.lower() in ("tỉnh", "thành", "phố", "tp", "quận", "huyện", "bang", "thủ", "đô"):

@@ -176,7 +176,7 @@ class Lexicon:
                 continue        # inside a longer word
             surface = chunk[a:b]
             for kind, phrase, value in items:
-                if kind != "title" and surface != phrase:
+                if kind != "title" and surface != phrase and not (kind == "country" and _formal_variant(surface, phrase)):
                     continue    # case matters for names: "hà nội" is no place, "ông" and "Ông" are both listed
                 by_kind[kind].append((a, b, surface, value))
         # A title that starts inside a name ("Ngoại trưởng Trung Quốc Vương Nghị": "Quốc Vương" overlaps "Trung
@@ -193,6 +193,14 @@ class Lexicon:
                     out.append(Match("place" if kind == "region" else kind, start + a, start + b, surface,
                                      self.title(surface) if kind == "title" else value))
         return sorted(out, key=lambda m: m.start)
+
+
+def _formal_variant(surface: str, phrase: str) -> bool:
+    """A state's formal name with other capitals inside ("Cộng hòa nhân dân Trung Hoa", "Cộng hòa Xã hội Chủ
+    nghĩa Việt Nam"): the press varies the inner words; the first and the name at the end are as listed."""
+    words, listed = surface.split(), phrase.split()
+    return len(listed) >= 3 and surface[:1] == phrase[:1] and words[-1] == listed[-1] and \
+        words[-2][:1].isupper() == listed[-2][:1].isupper()
 
 
 @lru_cache(maxsize=1)
