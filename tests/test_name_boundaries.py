@@ -253,6 +253,8 @@ def test_a_formal_state_name_with_other_inner_capitals_is_the_state_and_nuoc_joi
     s = "Thủ tướng đã tiếp Đại sứ đặc mệnh toàn quyền nước Cộng hòa nhân dân Trung Hoa tại Việt Nam Hùng Ba."
     people = [(m.name, m.titles, m.country) for m in sentence_mentions(s, 0, len(s)) if m.kind == "person"]
     assert people == [("Hùng Ba", ["Đại sứ đặc mệnh toàn quyền"], "CHN")]
+    s = "Chủ tịch nước bắt đầu chuyến thăm chính thức Vương Quốc Anh."
+    assert [m.country for m in sentence_mentions(s, 0, len(s)) if m.kind == "country"] == ["GBR"]
     # twin: the inner words in lower case do not make a state of a common phrase
     s = "Ông nói về cộng hòa nhân dân trung hoa trong lịch sử."
     assert not [m for m in sentence_mentions(s, 0, len(s)) if m.kind == "country"]

@@ -199,8 +199,7 @@ def _formal_variant(surface: str, phrase: str) -> bool:
     """A state's formal name with other capitals inside ("Cộng hòa nhân dân Trung Hoa", "Cộng hòa Xã hội Chủ
     nghĩa Việt Nam"): the press varies the inner words; the first and the name at the end are as listed."""
     words, listed = surface.split(), phrase.split()
-    return len(listed) >= 3 and surface[:1] == phrase[:1] and words[-1] == listed[-1] and \
-        words[-2][:1].isupper() == listed[-2][:1].isupper()
+    return len(listed) >= 3 and surface[:1] == phrase[:1] and words[-1] == listed[-1]
 
 
 @lru_cache(maxsize=1)
