@@ -258,3 +258,12 @@ def test_a_formal_state_name_with_other_inner_capitals_is_the_state_and_nuoc_joi
     # twin: the inner words in lower case do not make a state of a common phrase
     s = "Ông nói về cộng hòa nhân dân trung hoa trong lịch sử."
     assert not [m for m in sentence_mentions(s, 0, len(s)) if m.kind == "country"]
+
+
+def test_a_generational_suffix_keeps_its_dot():
+    from sukien.extract.mentions import sentence_mentions
+    s = "Chủ tịch nước tiếp Tổng thống Philippines Ferdinand Marcos Jr. đang thăm Việt Nam."
+    assert [m.name for m in sentence_mentions(s, 0, len(s)) if m.kind == "person"] == ["Ferdinand Marcos Jr."]
+    # twin: a sentence-final dot after a name is no part of it
+    s = "Chủ tịch nước tiếp Tổng thống Philippines Ferdinand Marcos."
+    assert [m.name for m in sentence_mentions(s, 0, len(s)) if m.kind == "person"] == ["Ferdinand Marcos"]

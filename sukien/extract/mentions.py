@@ -56,7 +56,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text, start, end):
         s, e, t = m.start(), m.end(), m.group(0)
-        if t.endswith(".") and not re.fullmatch(r"(?:[A-ZĐ]\.)+", t):
+        if t.endswith(".") and not re.fullmatch(r"(?:[A-ZĐ]\.)+|Jr\.|Sr\.", t):   # "Marcos Jr." keeps its dot
             e -= 1
             t = t[:-1]
         if t.endswith(("'", "’")) and len(t) > 2 and t not in lexicon().honorifics:
