@@ -188,6 +188,8 @@ def test_destinations_joined_by_roi_and_a_country_called_dat_nuoc():
     assert visits("Sau Việt Nam, Tổng thống Pháp Emmanuel Macron sẽ đến Indonesia rồi Singapore.") == [
         {"Emmanuel Macron", "IDN"}, {"Emmanuel Macron", "SGP"}]
     assert visits("Ngày 8/5, Tổng Bí thư Tô Lâm đã thăm đất nước Azerbaijan.") == [{"Tô Lâm", "AZE"}]
+    assert visits("Ngày 5/3, Thủ tướng Nguyễn Xuân Phúc đã rời Hamburg, Đức để lên đường đi Hà Lan.") == [
+        {"Nguyễn Xuân Phúc", "NLD"}]
 
 
 @pytest.mark.parametrize("sentence,modality", [

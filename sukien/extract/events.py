@@ -790,7 +790,7 @@ class ArticleExtractor:
             # "rời Hà Nội, lên đường tham dự Hội nghị G20 tại Brazil": a journey, whatever the occasion (rule 10)
             for start, end, country in candidates:
                 if country and not country.startswith("ORG:") and \
-                        re.search(r"(?<!\w)(tại|ở|tới|đến|sang)\s+(?:thủ đô\s+|nước\s+)?$", text[max(cue.end, start - 12):start]):
+                        re.search(r"(?<!\w)(tại|ở|tới|đến|sang|đi)\s+(?:thủ đô\s+|nước\s+)?$", text[max(cue.end, start - 12):start]):
                     dests.append(country)
                     break
         if not dests:
