@@ -723,12 +723,12 @@ class SentenceMentions:
                 # single office-holder ("tiếp Đại sứ Nhật Bản": the meeting is with Japan, guide rule 13).
                 generic = (m.value.rank > 4 and not mention.country) or \
                     m.value.text in ("Lãnh đạo", "Chủ tịch", "Trưởng đoàn", "Trưởng Ban")
-                # several office-holders stand for their country ("một số nghị sĩ và Bộ trưởng Hoa Kỳ"); with
-                # no country they are nobody in particular ("trao đổi với một số Bộ trưởng"); "hai vị Thủ tướng"
+                # several unnamed office-holders are a group, no side, with or without their country ("gặp gỡ một
+                # số nghị sĩ và bộ trưởng Mỹ", "trao đổi với một số Bộ trưởng": guide rule 17); "hai vị Thủ tướng"
                 # are two people named before (see plural sides in events)
                 counted = re.search(r"(hai|ba|vị)\s+$", prev)
                 plural = re.search(r"(các|những|nhiều|số|vài|mấy)\s+$", prev)
-                if not generic and not counted and not (plural and not mention.country):
+                if not generic and not counted and not plural:
                     out.append(mention)
                 i = j
                 continue
