@@ -39,6 +39,50 @@ def flags(name: str) -> list[str]:
     return out
 
 
+def alias_pairs(names: list[str]) -> list[tuple[str, str]]:
+    """Pairs of the top names that look like one person written two ways (the same foreign surname with a
+    compatible first name or initial, or skeletons 85 % alike) and that the store would keep apart: it merges
+    a pair only through resolve.same_person or a short form that the fuller name of the pair explains."""
+    from rapidfuzz import fuzz
+
+    from sukien.extract.names import is_foreign_token
+    from sukien.lexicons.fold import fold
+    from sukien.resolve.actors import same_person, skeleton
+    out = []
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            fa, fb = fold(a).split(), fold(b).split()
+            if not any(is_foreign_token(w) for w in a.split() + b.split()):
+                continue        # Vietnamese names one syllable apart are different people (Văn An / Văn Anh)
+            short, long_ = sorted((fa, fb), key=len)
+            looks_alike = (fa[-1] == fb[-1] and short[0][:1] == long_[0][:1] and short != long_) or \
+                (len(short) == 1 < len(long_) and short[0] == long_[-1]) or \
+                fuzz.ratio(skeleton(a), skeleton(b)) >= 85
+            if looks_alike and not same_person(a, b) and not _short_form_merged(a, b, names):
+                out.append((a, b))
+    return out
+
+
+def _short_form_merged(a: str, b: str, names: list[str]) -> bool:
+    """The store's rule for a surname alone or after an initial ('Putin', 'V. Volodin'): it joins the one
+    fuller name with that surname and initial (store/actors.py _short_form_of)."""
+    from sukien.lexicons.fold import fold
+    from sukien.resolve.actors import same_person
+    from sukien.store.actors import _short_parts
+    short, full = sorted((a, b), key=lambda n: (len(n.split()), len(n)))
+    parts = _short_parts(short)
+    if parts is None or len(full.split()) < 2:
+        return False
+    initial, surname = parts
+    candidates = [n for n in names if n != short and len(n.split()) >= 2 and fold(n).split()[-1] == surname
+                  and (not initial or fold(n)[:1] == initial)]
+    distinct: list[str] = []         # spellings of one person are one stored actor ("Donal Trump")
+    for n in candidates:
+        if not any(same_person(n, d) for d in distinct):
+            distinct.append(n)
+    return len(distinct) == 1 and same_person(distinct[0], full)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--top", type=int, default=500)
@@ -53,8 +97,10 @@ def main():
                 counts[m.name] += 1
     top = counts.most_common(args.top)
     flagged = [(name, n, flags(name)) for name, n in top if flags(name)]
+    pairs = alias_pairs([name for name, _ in top])
     result = {"commit": commit(), "people": len(counts), "top": len(top), "flagged": len(flagged),
-              "flagged_names": [f"{name} ({', '.join(f)})" for name, _, f in flagged]}
+              "flagged_names": [f"{name} ({', '.join(f)})" for name, _, f in flagged],
+              "alias_pairs_unmerged": len(pairs), "alias_pairs": [f"{a} / {b}" for a, b in pairs]}
     report(result, args.json)
     if args.list:
         print("; ".join(f"{name} ({n})" for name, n in top))
