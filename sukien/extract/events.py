@@ -38,6 +38,22 @@ class SentenceInfo:
     cues: list[Cue] = field(default_factory=list)  # the sentence's event cues, found once in `extract`
 
 
+@dataclass
+class _CueScope:
+    """What one cue's roles are read from: its clause and the mentions left and right of it."""
+    cue: Cue
+    info: SentenceInfo
+    index: int
+    last_person: Person | None
+    last_day: ResolvedDate | None
+    c_start: int
+    c_end: int
+    mentions: list[Mention]
+    left: list[Mention]
+    right: list[Mention]
+    between: bool
+
+
 def _gap(text: str, a: int, b: int) -> str:
     return text[a:b] if a <= b else ""
 
@@ -281,151 +297,204 @@ class ArticleExtractor:
         return m
 
     def events_for_cue(self, cue: Cue, info: SentenceInfo, index: int, last_person, last_day) -> list[Event]:
+        """The events one cue states: vetoes first, then the sides from the clause, then one event per pair."""
+        c_start, c_end = self.clause_bounds(cue, info.sentence)
+        if self._cue_vetoed(cue, info, c_start):
+            return []
+        f = self._scope(cue, info, index, last_person, last_day, c_start, c_end)
+        early = self._events_without_roles(f)
+        if early is not None:
+            return early
         ct = cue.type
+        # the object of an earlier verb is no subject ("… hội đàm với B; hội kiến …"), except of a visit:
+        # "tiếp ông X nhân chuyến thăm …" — X is the visitor
+        subject = self.pick_subject(cue, [m for m in f.left if ct.name == "VISIT" or id(m) not in self._consumed], c_start)
+        objects = self.pick_objects(cue, f.right, c_end, f.mentions)
+        if ct.roles == "co_subjects" or (ct.roles == "symmetric" and re.search(
+                r"(?i)(?<!\w)(?:đồng\s+|cùng\s+)?chủ\s+trì\s+(?:cuộc\s+|các\s+cuộc\s+)?$",
+                self.text[max(c_start, cue.start - 30):cue.start])):
+            # "A và B đã chủ trì cuộc hội đàm giữa Đoàn đại biểu cấp cao hai nước": the chairs are the sides
+            return self.co_subject_events(cue, info, index, subject, f.left, c_start, last_day)
+        if ct.name == "VISIT":
+            return self.visit_events(cue, info, index, subject, f.right, c_start, c_end, last_person, last_day)
+        subject, objects = self._main_clause_subject(f, subject, objects)
+        subject, objects, framed_pairs = self._addressees(f, subject, objects)
+        if ct.roles == "guests_before":
+            return self._guest_events(f)
+        pairs = self._side_pairs(f, subject, objects, framed_pairs)
+        if pairs is None:
+            return []
+        return self._events_from_pairs(f, self._conveyed_sender(f, pairs))
+
+    def _cue_vetoed(self, cue: Cue, info: SentenceInfo, c_start: int) -> bool:
         s = info.sentence
-        c_start, c_end = self.clause_bounds(cue, s)
         if self.negated(cue, c_start) or self.irrealis(cue, c_start):
-            return []
-        if veto_for(ct.name, self.text, cue.start, cue.end, c_start, (s.span.start, s.span.end), bool(info.dates)):
-            return []     # a tally, a reference back, the reason for congratulations (lexicons/constructions.yaml)
-        # "Tại cuộc hội đàm, …" refers back to an event stated elsewhere; "Tại buổi hội kiến với X" states one
-        if ct.name in ("TALKS", "MEETING", "PHONE_CALL") and \
-                re.search(r"(?i)(?<!\w)(tại|trong|sau|qua)\s+(các\s+)?(cuộc|buổi)\s*$", self.text[max(c_start, cue.start - 20):cue.start]) \
-                and not re.match(r"\s*(?:(?:sáng|chiều|tối|trưa|ngày|hôm)\s+[\d/-]+\s+)?(với|giữa)\s", self.text[cue.end:cue.end + 30]) \
-                and not cue.text.lower().endswith("với") \
-                and not any(m.kind in ("person", "title") and 0 <= (m.full_span or m.span).start - cue.end <= 1
-                            for m in info.mentions):
-            return []
+            return True
+        if veto_for(cue.type.name, self.text, cue.start, cue.end, c_start, (s.span.start, s.span.end), bool(info.dates)):
+            return True     # a tally, a reference back, the reason for congratulations (lexicons/constructions.yaml)
+        return self._refers_back(cue, info, c_start)
+
+    def _refers_back(self, cue: Cue, info: SentenceInfo, c_start: int) -> bool:
+        """"Tại cuộc hội đàm, …" refers back to an event stated elsewhere; "Tại buổi hội kiến với X" states one."""
+        return cue.type.name in ("TALKS", "MEETING", "PHONE_CALL") and \
+            bool(re.search(r"(?i)(?<!\w)(tại|trong|sau|qua)\s+(các\s+)?(cuộc|buổi)\s*$",
+                           self.text[max(c_start, cue.start - 20):cue.start])) \
+            and not re.match(r"\s*(?:(?:sáng|chiều|tối|trưa|ngày|hôm)\s+[\d/-]+\s+)?(với|giữa)\s",
+                             self.text[cue.end:cue.end + 30]) \
+            and not cue.text.lower().endswith("với") \
+            and not any(m.kind in ("person", "title") and 0 <= (m.full_span or m.span).start - cue.end <= 1
+                        for m in info.mentions)
+
+    def _scope(self, cue, info, index, last_person, last_day, c_start, c_end) -> "_CueScope":
+        s = info.sentence
         mentions = [m for m in info.mentions if m.kind != "spouse"]
         frames = self.reporting_frames(s, cue.start)
         left = [m for m in mentions if m.span.end <= cue.start and m.span.start >= s.span.start and
                 not any(a <= m.span.start < b for a, b in frames)]
         right = [m for m in mentions if m.span.start >= cue.end and m.span.end <= c_end]
+        # "cuộc điện đàm (thứ hai) giữa A và B": both sides named after the cue
+        between = bool(re.search(r"giữa\s*$", self.text[max(c_start, cue.end):cue.end + 8]) or
+                       re.match(r"\s*(?:(?:thứ|lần)\s+\S+\s*)?(?:,\s*[\wà-ỹ ]{0,20})?\s*giữa\s",
+                                self.text[cue.end:cue.end + 40]))
+        return _CueScope(cue, info, index, last_person, last_day, c_start, c_end, mentions, left, right, between)
 
-        sides_pairs: list[tuple[Mention | None, Mention | None]] = []
-        if ct.name == "SIGN_AGREEMENT" and self._UNNAMED_SIGNATORIES.search(self.text[c_start:cue.start]):
-            # "Đại diện chính phủ hai nước đã ký 6 văn kiện": unnamed signatories are their countries (rule 14)
+    def _events_without_roles(self, f: "_CueScope") -> list[Event] | None:
+        """Sides that do not come from the clause: unnamed signatories of two countries ("Đại diện chính phủ hai
+        nước đã ký"), a plural subject ("Hai Bộ trưởng đã hội đàm"). None when the clause must be read."""
+        cue, ct, info = f.cue, f.cue.type, f.info
+        if ct.name == "SIGN_AGREEMENT" and self._UNNAMED_SIGNATORIES.search(self.text[f.c_start:cue.start]):
+            # unnamed signatories are their countries (rule 14)
             countries = self.main_countries()
             if len(countries) == 2:
                 sides = [Actor(None, [], c, None) for c in countries]
-                return [self.make_event(ct, cue, info, sides[0], sides[1], self.pick_date(cue, info, last_day, ct.name),
-                                        c_start)]
-        # "cuộc điện đàm (thứ hai) giữa A và B": both sides named after the cue
-        between = re.search(r"giữa\s*$", self.text[max(c_start, cue.end):cue.end + 8]) or \
-            re.match(r"\s*(?:(?:thứ|lần)\s+\S+\s*)?(?:,\s*[\wà-ỹ ]{0,20})?\s*giữa\s", self.text[cue.end:cue.end + 40])
-        if ct.roles == "symmetric" and not between and not [o for o in right if o.span.start - cue.end < 12]:
-            pair = self.plural_sides(cue, info, index, c_start)
+                return [self.make_event(ct, cue, info, sides[0], sides[1],
+                                        self.pick_date(cue, info, f.last_day, ct.name), f.c_start)]
+        if ct.roles == "symmetric" and not f.between and not [o for o in f.right if o.span.start - cue.end < 12]:
+            pair = self.plural_sides(cue, info, f.index, f.c_start)
             if pair is not None:
                 if ct.name == "SIGN_AGREEMENT":     # "A và B chứng kiến doanh nghiệp hai bên ký kết": witnesses
-                    pair = self.signatories(cue, pair[0], pair[1], info, c_start)
-                resolved = self.pick_date(cue, info, last_day, ct.name)
-                return [self.make_event(ct, cue, info, pair[0], pair[1], resolved, c_start)]
-        # the object of an earlier verb is no subject ("… hội đàm với B; hội kiến …"), except of a visit:
-        # "tiếp ông X nhân chuyến thăm …" — X is the visitor
-        subject = self.pick_subject(cue, [m for m in left if ct.name == "VISIT" or id(m) not in self._consumed], c_start)
-        objects = self.pick_objects(cue, right, c_end, mentions)
+                    pair = self.signatories(cue, pair[0], pair[1], info, f.c_start)
+                resolved = self.pick_date(cue, info, f.last_day, ct.name)
+                return [self.make_event(ct, cue, info, pair[0], pair[1], resolved, f.c_start)]
+        return None
 
-        if ct.roles == "co_subjects" or (ct.roles == "symmetric" and re.search(
-                r"(?i)(?<!\w)(?:đồng\s+|cùng\s+)?chủ\s+trì\s+(?:cuộc\s+|các\s+cuộc\s+)?$",
-                self.text[max(c_start, cue.start - 30):cue.start])):
-            # "A và B đã chủ trì cuộc hội đàm giữa Đoàn đại biểu cấp cao hai nước": the chairs are the sides
-            return self.co_subject_events(cue, info, index, subject, left, c_start, last_day)
-        if ct.name == "VISIT":
-            return self.visit_events(cue, info, index, subject, right, c_start, c_end, last_person, last_day)
+    def _main_clause_subject(self, f: "_CueScope", subject, objects):
+        """A cue in a fronted phrase ("Chiều 14/3, tiếp ông X …, Thủ tướng Y đã …", "…, trong cuộc điện đàm với
+        ông X, ông Y nhắc tới …"): the main clause's subject comes after it."""
+        cue, s = f.cue, f.info.sentence
         fronted = re.search(r"(?i)(?<!\w)(?:trong|tại|qua|sau)\s+(?:các\s+)?(?:cuộc|buổi)\s*$",
                             self.text[max(s.span.start, cue.start - 25):cue.start])
         if subject is None and fronted and len(objects) >= 2 and \
                 re.fullmatch(r"\s*,\s*(?:ông|bà|ngài)?\s*", self.text[(objects[-2].full_span or objects[-2].span).end:
                                                                    (objects[-1].full_span or objects[-1].span).start]) and \
                 re.match(r"\s+[^\W\d_]", self.text[(objects[-1].full_span or objects[-1].span).end:][:3]):
-            # "trong cuộc điện đàm với ông A, ông B nhắc tới …": the last of the list, followed by its verb, is the
-            # main clause's subject
+            # the last of the list, followed by its verb, is the main clause's subject
             subject, objects = objects[-1], objects[:-1]
         if subject is None and objects and (len(self.text[s.span.start:cue.start]) < 30 or fronted):
-            # "Chiều 14/3, tiếp ông X …, Thủ tướng Y đã …", "…, trong cuộc điện đàm với ông X, ông Y …": the main
-            # clause's subject comes later
-            after = [m for m in right if m.kind in ("person", "title", "pronoun") and m not in objects and
+            after = [m for m in f.right if m.kind in ("person", "title", "pronoun") and m not in objects and
                      "," in self.text[objects[-1].span.end:m.span.start]]
             after.sort(key=lambda m: m.kind != "person")
             subject = after[0] if after else None
-        if ct.name in ("CONGRATULATE", "CONDOLENCE"):
-            # "X gửi tới Tổng thống Yemen Y lời thăm hỏi, chia sẻ": the addressee stands before the cue (and
-            # wins over a country named after it: "… với những khó khăn của Yemen")
-            sent_to = [m for m in left if m.kind in ("person", "title", "country") and
-                       re.search(r"(?<!\w)(gửi|chuyển)\s+(tới|đến)\s+$",
-                                 self.text[max(c_start, (m.full_span or m.span).start - 12):(m.full_span or m.span).start])]
-            if sent_to:
-                objects = [sent_to[0]]
-                if subject is sent_to[0]:
-                    earlier = [m for m in left if m.span.end <= sent_to[0].span.start and m.kind in ("person", "title", "pronoun")]
-                    subject = earlier[-1] if earlier else None
+        return subject, objects
+
+    def _addressees(self, f: "_CueScope", subject, objects):
+        """Whom congratulations or condolences go to when the clause does not name them after the cue."""
+        cue, s, left, c_start = f.cue, f.info.sentence, f.left, f.c_start
+        if cue.type.name not in ("CONGRATULATE", "CONDOLENCE"):
+            return subject, objects, None
+        # "X gửi tới Tổng thống Yemen Y lời thăm hỏi, chia sẻ": the addressee stands before the cue (and
+        # wins over a country named after it: "… với những khó khăn của Yemen")
+        sent_to = [m for m in left if m.kind in ("person", "title", "country") and
+                   re.search(r"(?<!\w)(gửi|chuyển)\s+(tới|đến)\s+$",
+                             self.text[max(c_start, (m.full_span or m.span).start - 12):(m.full_span or m.span).start])]
+        if sent_to:
+            objects = [sent_to[0]]
+            if subject is sent_to[0]:
+                earlier = [m for m in left if m.span.end <= sent_to[0].span.start and m.kind in ("person", "title", "pronoun")]
+                subject = earlier[-1] if earlier else None
         framed_pairs = None
-        if ct.name in ("CONGRATULATE", "CONDOLENCE") and subject is not None and not objects:
+        if subject is not None and not objects:
             # "Nhân dịp Ngài X nhậm chức …, Chủ tịch nước Y đã gửi điện mừng."
             framed_pairs = self.framed_addressees(subject, left, s)
             framed = [m for m in left if m is not subject and m.kind in ("person", "title") and
                       re.match(r"(?i)\s*nhân\s+(dịp|kỷ niệm)?", self.text[s.span.start:m.span.start][:14])]
             if framed and not framed_pairs:
                 objects = [framed[0]]
-        if ct.roles == "guests_before":
-            host = [o for o in right if o.kind in ("person", "title") and
-                    re.match(r"\s*(lên|tới|cho|với)\s", self.text[cue.end:(o.full_span or o.span).start])]
-            guests = [m for m in left if m.kind == "person" and m.span.start >= c_start]
-            if not host or not guests:
-                return []
-            resolved = self.pick_date(cue, info, last_day, ct.name)
-            out = []
-            for g in guests:
-                src, tgt = self.actor(host[0], index, last_person), self.actor(g, index, last_person)
-                if src and tgt:
-                    out.append(self.make_event(ct, cue, info, src, tgt, resolved, c_start, via=(host[0], g)))
-            return out
+        return subject, objects, framed_pairs
+
+    def _guest_events(self, f: "_CueScope") -> list[Event]:
+        """Guests named before the cue, the host after it ("A và B được mời lên …")."""
+        cue, ct = f.cue, f.cue.type
+        host = [o for o in f.right if o.kind in ("person", "title") and
+                re.match(r"\s*(lên|tới|cho|với)\s", self.text[cue.end:(o.full_span or o.span).start])]
+        guests = [m for m in f.left if m.kind == "person" and m.span.start >= f.c_start]
+        if not host or not guests:
+            return []
+        resolved = self.pick_date(cue, f.info, f.last_day, ct.name)
+        out = []
+        for g in guests:
+            src, tgt = self.actor(host[0], f.index, f.last_person), self.actor(g, f.index, f.last_person)
+            if src and tgt:
+                out.append(self.make_event(ct, cue, f.info, src, tgt, resolved, f.c_start, via=(host[0], g)))
+        return out
+
+    def _side_pairs(self, f: "_CueScope", subject, objects, framed_pairs):
+        """The (source, target) mentions of each event of the cue; None when the cue states no event."""
+        ct, left, right = f.cue.type, f.left, f.right
         signers = self.coordinated(subject, left) if subject is not None and ct.name == "SIGN_AGREEMENT" else None
         if signers is not None and signers.kind == "person" and subject.kind == "person":
             # "A và B đã ký Tuyên bố chung … giữa Cộng hòa X và Cộng hòa Y": the signers are the sides
-            sides_pairs = [(signers, subject)]
-        elif between and len(right) >= 2 and re.fullmatch(
+            return [(signers, subject)]
+        if f.between and len(right) >= 2 and re.fullmatch(
                 r"\s*(với|và)\s*", self.text[(right[0].full_span or right[0].span).end:(right[1].full_span or right[1].span).start]):
-            sides_pairs = [(right[0], right[1])]
-        elif between and ct.name != "SIGN_AGREEMENT":
-            return []      # (a signing "giữa tỉnh A và tỉnh B" is still witnessed by the subject: see signatories)
-        elif framed_pairs:
-            sides_pairs = framed_pairs
-        elif ct.roles == "single":
-            sides_pairs = [(subject, None)] if subject else []
-        elif objects:
-            if subject is None:
-                return []
-            # "Tổng Bí thư A, Chủ tịch nước B và Thủ tướng C đã tiếp X": each named host meets X (guide rule 17)
-            hosts = self.fellow_visitors(subject, mentions) + [subject] if subject.kind == "person" else [subject]
-            if len({a.country for h in hosts if (a := self.actor(h, index, last_person)) and a.country}) > 1:
-                hosts = [subject]   # "A và Tổng thống Hoa Kỳ B tiến hành hội đàm": the two sides, not two hosts
-            sides_pairs = [(h, o) for h in hosts for o in objects]
-        else:
-            partner = self.coordinated(subject, left) if subject and ct.roles == "symmetric" else None
-            if partner is not None:
-                sides_pairs = [(partner, subject)]
-            elif ct.name == "SIGN_AGREEMENT" and subject is not None:
-                sides_pairs = [(subject, None)]
-            else:
-                return []
-        # "chuyển lời chúc mừng của X đến Y": X is the sender
-        if ct.name == "CONGRATULATE" and re.search(r"lời\s*$", self.text[max(c_start, cue.start - 8):cue.start]):
-            conveyed = [o for o in right if o.kind in ("person", "title") and o.span.start - cue.end < 80 and
-                        re.search(r"(?<!\w)của\s+(?:\S+\s+){0,4}$", self.text[cue.end:(o.full_span or o.span).start])]
-            if conveyed:
-                sender = conveyed[0]
-                rest = [o for o in right if o.span.start > sender.span.end and
-                        re.match(r"^[^.;]{0,60}?(?<!\w)(?:đến|tới|gửi)\s", self.text[sender.span.end:o.span.end])]
-                if rest:
-                    sides_pairs = [(sender, rest[0])]
+            return [(right[0], right[1])]
+        if f.between and ct.name != "SIGN_AGREEMENT":
+            return None    # (a signing "giữa tỉnh A và tỉnh B" is still witnessed by the subject: see signatories)
+        if framed_pairs:
+            return framed_pairs
+        if ct.roles == "single":
+            return [(subject, None)] if subject else []
+        if objects:
+            return [(h, o) for h in self._hosts(f, subject) for o in objects] if subject is not None else None
+        partner = self.coordinated(subject, left) if subject and ct.roles == "symmetric" else None
+        if partner is not None:
+            return [(partner, subject)]
+        if ct.name == "SIGN_AGREEMENT" and subject is not None:
+            return [(subject, None)]
+        return None
+
+    def _hosts(self, f: "_CueScope", subject: Mention) -> list[Mention]:
+        """"Tổng Bí thư A, Chủ tịch nước B và Thủ tướng C đã tiếp X": each named host meets X (guide rule 17);
+        "A và Tổng thống Hoa Kỳ B tiến hành hội đàm": two countries are the two sides, not two hosts."""
+        hosts = self.fellow_visitors(subject, f.mentions) + [subject] if subject.kind == "person" else [subject]
+        if len({a.country for h in hosts if (a := self.actor(h, f.index, f.last_person)) and a.country}) > 1:
+            return [subject]
+        return hosts
+
+    def _conveyed_sender(self, f: "_CueScope", pairs):
+        """"chuyển lời chúc mừng của X đến Y": X is the sender."""
+        cue, right = f.cue, f.right
+        if cue.type.name != "CONGRATULATE" or not re.search(r"lời\s*$", self.text[max(f.c_start, cue.start - 8):cue.start]):
+            return pairs
+        conveyed = [o for o in right if o.kind in ("person", "title") and o.span.start - cue.end < 80 and
+                    re.search(r"(?<!\w)của\s+(?:\S+\s+){0,4}$", self.text[cue.end:(o.full_span or o.span).start])]
+        if conveyed:
+            sender = conveyed[0]
+            rest = [o for o in right if o.span.start > sender.span.end and
+                    re.match(r"^[^.;]{0,60}?(?<!\w)(?:đến|tới|gửi)\s", self.text[sender.span.end:o.span.end])]
+            if rest:
+                return [(sender, rest[0])]
+        return pairs
+
+    def _events_from_pairs(self, f: "_CueScope", pairs) -> list[Event]:
+        cue, ct, info = f.cue, f.cue.type, f.info
         out = []
-        resolved = self.pick_date(cue, info, last_day, ct.name)
-        for a, b in sides_pairs:
-            src = self.actor(a, index, last_person) if a else None
-            tgt = self.actor(b, index, last_person) if b else None
+        resolved = self.pick_date(cue, info, f.last_day, ct.name)
+        for a, b in pairs:
+            src = self.actor(a, f.index, f.last_person) if a else None
+            tgt = self.actor(b, f.index, f.last_person) if b else None
             if ct.name == "SIGN_AGREEMENT":
-                src, tgt = self.signatories(cue, src, tgt, info, c_start)
+                src, tgt = self.signatories(cue, src, tgt, info, f.c_start)
             if src is None or (tgt is None and ct.roles != "single"):
                 continue
             if tgt is not None and src.key() and fold(src.key()) == fold(tgt.key()) and \
@@ -434,7 +503,7 @@ class ArticleExtractor:
                 continue
             if tgt is not None and not tgt.name and not tgt.org and tgt.country and tgt.country == src.country:
                 continue    # an unnamed official of one's own country is no counterpart
-            out.append(self.make_event(ct, cue, info, src, tgt, resolved, c_start, via=(a, b)))
+            out.append(self.make_event(ct, cue, info, src, tgt, resolved, f.c_start, via=(a, b)))
             if b is not None:
                 self._consumed.add(id(b))
         return out
