@@ -763,28 +763,69 @@ class ArticleExtractor:
         return bool(plain and chain(plain.group(1)))
 
     def visit_events(self, cue, info, index, subject, right, c_start, c_end, last_person, last_day) -> list[Event]:
+        """A VISIT per destination and per named traveller: who travels, then where to."""
+        if self._not_a_visit(cue, c_start):
+            return []
+        visitor = self._visitor(cue, info, subject, right)
+        if visitor is None:
+            return []
+        listed = self.fellow_visitors(visitor, info.mentions)
+        partner = self.coordinated(visitor, [m for m in info.mentions if m.span.end <= visitor.span.start] + [visitor])
+        if listed:
+            visitor, listed = listed[0], listed[1:] + [visitor]
+        elif partner is not None and partner.kind in ("person", "title"):
+            visitor = partner      # "Nhà Vua Philippe và Hoàng hậu Mathilde … đến": the first named leads
+        visitor_actor = self.actor(visitor, index, last_person)
+        if visitor_actor is None:
+            return []
+        fellows = [(m, a) for m in listed if (a := self.actor(m, index, last_person)) is not None]
+        motion = cue.text.lower() in ("đến", "tới", "sang")
+        if motion and self._nobody_travels(cue, subject, c_start):
+            return []
+        dests = self._destinations(cue, info, right, c_end, visitor_actor, motion)
+        if dests is None:
+            return []
+        if dests and visitor_actor.country in dests and not motion:
+            visitor, visitor_actor = self._foreign_visitor(cue, info, index, last_person, visitor, visitor_actor, dests)
+        dests = [d for d in dests if d and d != visitor_actor.country]
+        resolved = self.pick_date(cue, info, last_day, "VISIT")
+        out = []
+        for d in dests:
+            if d.startswith("ORG:"):      # "thăm chính thức Ban Thư ký ASEAN": an international body as host
+                host, where = Actor(None, [], None, d[4:]), None
+            else:
+                host = Actor(None, [], d, None)
+                where = {"name": self.lex.countries[d].name if d in self.lex.countries else d, "country": d}
+            for who, actor in [(visitor, visitor_actor)] + fellows:
+                if actor.country != d:
+                    out.append(self.make_event(cue.type, cue, info, actor, host, resolved, c_start,
+                                               via=(who, None), location=where))
+        return out
+
+    def _not_a_visit(self, cue: Cue, c_start: int) -> bool:
+        """An invitation, a wish or the members of a delegation (annotation guide, rule 8)."""
         text = self.text
-        # "mời Chủ tịch nước sang thăm Cộng hòa Séc" is an invitation, not a visit (annotation guide, rule 8)
-        inviting = list(re.finditer(r"(?i)(?<!\w)(lời\s+)?(mời)(?!\w)",
-                                    text[max(c_start, cue.start - 90):cue.start]))
+        # "mời Chủ tịch nước sang thăm Cộng hòa Séc" is an invitation, not a visit
+        inviting = list(re.finditer(r"(?i)(?<!\w)(lời\s+)?(mời)(?!\w)", text[max(c_start, cue.start - 90):cue.start]))
         since_invite = text[max(c_start, cue.start - 90):cue.start][inviting[-1].end():] if inviting else ""
         # "… gửi thư mời X thăm Mỹ khi Phó thủ tướng Y công du Mỹ": a clause of time starts another subject
         if inviting and not inviting[-1].group(1) and "," not in since_invite and \
                 not re.search(r"(?<!\w)(khi|lúc|trong khi|sau khi)(?!\w)", since_invite):
-            return []
+            return True
         # "Tham gia Đoàn đại biểu … đi thăm Trung Quốc có …": the members of a delegation, not its head
         if re.search(r"(?i)^\s*tham\s+gia\s+đoàn", text[c_start:cue.start]):
-            return []
+            return True
         # "chuyển lời mời sang thăm Việt Nam" (the noun right before the verb), "mong muốn sớm sang thăm",
         # "hy vọng X có thể tới thăm": an invitation or a wish, no visit yet
-        if re.search(r"(?i)(?<!\w)(lời\s+mời|mong\s+muốn|hy\s+vọng)(?!\w)[^,;.]{0,60}$",
-                     text[max(c_start, cue.start - 70):cue.start]) \
-                and not re.search(r"(?i)(?<!\w)của(?!\w)", text[max(c_start, cue.start - 70):cue.start].rsplit("lời mời", 1)[-1]):
-            return []
+        before = text[max(c_start, cue.start - 70):cue.start]
+        return bool(re.search(r"(?i)(?<!\w)(lời\s+mời|mong\s+muốn|hy\s+vọng)(?!\w)[^,;.]{0,60}$", before)) \
+            and not re.search(r"(?i)(?<!\w)của(?!\w)", before.rsplit("lời mời", 1)[-1])
+
+    def _visitor(self, cue: Cue, info: SentenceInfo, subject: Mention | None, right: list[Mention]) -> Mention | None:
+        text = self.text
         visitor = subject
         # "chuyến thăm chính thức VN của Thủ tướng Hun Sen": the visitor follows "của"
-        after_cue = [m for m in right if m.kind in ("person", "title")]
-        for m in after_cue:
+        for m in (m for m in right if m.kind in ("person", "title")):
             g = text[cue.end:(m.full_span or m.span).start]
             if re.search(r"(?<!\w)của\s*$", g) and len(g) < 60 and "," not in g and "mời" not in g:
                 visitor = m
@@ -801,40 +842,54 @@ class ArticleExtractor:
             # "Trong khuôn khổ chuyến thăm …, sáng 14/1, ông X …": the visitor is the main clause's subject
             later = [m for m in info.mentions if m.span.start > cue.end and m.kind in ("person", "title")]
             visitor = later[0] if later else visitor
-        if visitor is None:
-            return []
-        listed = self.fellow_visitors(visitor, info.mentions)
-        partner = self.coordinated(visitor, [m for m in info.mentions if m.span.end <= visitor.span.start] + [visitor])
-        if listed:
-            visitor, listed = listed[0], listed[1:] + [visitor]
-        elif partner is not None and partner.kind in ("person", "title"):
-            visitor = partner      # "Nhà Vua Philippe và Hoàng hậu Mathilde … đến": the first named leads
-        visitor_actor = self.actor(visitor, index, last_person)
-        if visitor_actor is None:
-            return []
-        fellows = [(m, a) for m in listed if (a := self.actor(m, index, last_person)) is not None]
-        # destinations: countries (or places standing for them) listed right after the cue
-        dests = []
-        pos = cue.end
-        lex = self.lex
+        return visitor
+
+    def _nobody_travels(self, cue: Cue, subject: Mention | None, c_start: int) -> bool:
+        """"đến", "tới", "sang" with no one going there: coming home, goods or money, no traveller before it."""
+        text = self.text
+        if re.search(r"(?<!\w)về\s*$", text[max(c_start, cue.start - 6):cue.start]):
+            return True      # "về đến Hà Nội": coming home
+        if re.search(r"(?i)(?<!\w)(xuất khẩu|nhập khẩu|hàng hóa|kim ngạch|vận chuyển|đầu tư|du học|"
+                     r"xuất|chuyển)(?!\w)[^,;.]{0,40}$", text[max(c_start, cue.start - 50):cue.start]):
+            return True      # "xuất khẩu của Hoa Kỳ sang Việt Nam": goods or money go there, nobody travels
+        return subject is None or subject.kind not in ("person", "title", "pronoun") or \
+            subject.span.end < cue.start - 60 or bool(re.search(r"[,;]", text[subject.span.end:cue.start]))
+
+    def _destinations(self, cue: Cue, info: SentenceInfo, right, c_end: int, visitor_actor: Actor,
+                      motion: bool) -> list[str] | None:
+        """Countries (or places and bodies standing for them) listed right after the cue, or counted ("thăm hai
+        nước"), or after "lên đường … tại"; None when the cue itself says the visit is stated elsewhere."""
+        text = self.text
         candidates = sorted(
             [(m.span.start, m.span.end, m.country) for m in right if m.kind == "country"] +
             [(m.span.start, m.span.end, "ORG:" + m.org) for m in right if m.kind == "org" and m.org and not m.country
              and self.lex.orgs.get(m.org) is not None and self.lex.orgs[m.org].sector == "IGO"] +
             [(p.start, p.end, p.value) for p in info.masks if p.kind == "place" and p.start >= cue.end and p.end <= c_end])
         bare = cue.text.lower() in ("thăm", "lên đường", "công du", "ở thăm", "đến", "tới", "sang")
-        motion = cue.text.lower() in ("đến", "tới", "sang")
-        if motion and re.search(r"(?<!\w)về\s*$", text[max(c_start, cue.start - 6):cue.start]):
-            return []      # "về đến Hà Nội": coming home
-        if motion and re.search(r"(?i)(?<!\w)(xuất khẩu|nhập khẩu|hàng hóa|kim ngạch|vận chuyển|đầu tư|du học|"
-                                r"xuất|chuyển)(?!\w)[^,;.]{0,40}$", text[max(c_start, cue.start - 50):cue.start]):
-            return []      # "xuất khẩu của Hoa Kỳ sang Việt Nam": goods or money go there, nobody travels
-        if motion and (subject is None or subject.kind not in ("person", "title", "pronoun") or
-                       subject.span.end < cue.start - 60 or
-                       re.search(r"[,;]", text[subject.span.end:cue.start])):
-            return []
+        dests = self._listed_destinations(cue, candidates, motion, bare)
+        if not dests:
+            dests = self._counted_destinations(cue, info, visitor_actor)
+        if not dests and cue.text.lower() == "lên đường":
+            # "rời Hà Nội, lên đường tham dự Hội nghị G20 tại Brazil": a journey, whatever the occasion (rule 10)
+            dests = [country for start, end, country in candidates if country and not country.startswith("ORG:") and
+                     re.search(r"(?<!\w)(tại|ở|tới|đến|sang|đi)\s+(?:thủ đô\s+|nước\s+)?$", text[max(cue.end, start - 12):start])][:1]
+        if not dests:
+            # "trong khuôn khổ chuyến thăm và làm việc tại Lào", "đến Bắc Kinh, bắt đầu chuyến thăm"
+            if bare or any(c.type.name == "VISIT" and c.start > cue.end for c in info.cues):
+                return None
+            sentence_places = [(m.span.start, m.country) for m in info.mentions if m.kind == "country"] + \
+                [(p.start, p.value) for p in info.masks if p.kind == "place"]
+            dests = [country for start, country in sorted(sentence_places)
+                     if re.search(r"(?<!\w)(tại|tới|đến|sang|đi)\s+(?:thủ đô\s+|nước\s+)?$",
+                                  text[max(info.sentence.span.start, start - 12):start])][:1]
+        return dests
+
+    def _listed_destinations(self, cue: Cue, candidates, motion: bool, bare: bool) -> list[str]:
+        """The places right after the cue, joined by the words of a destination list (_DESTINATION_GAP)."""
+        dests: list[str] = []
+        pos = cue.end
         for start, end, country in candidates:
-            g = text[pos:start]
+            g = self.text[pos:start]
             if motion and not dests and g.strip() not in ("", "thủ đô", "thành phố"):
                 break
             if not _DESTINATION_GAP.match(g) or (bare and not dests and len(g) > 30):
@@ -844,59 +899,30 @@ class ArticleExtractor:
             if country and country not in dests:
                 dests.append(country)
             pos = end
-        counted = re.match(r"(?i)\s*(hai|ba|bốn|năm)\s+nước(?!\w)", text[cue.end:cue.end + 16])
-        if not dests and counted:
-            # "nhận lời mời của Tổng thống Nga … và Tổng thống Belarus …, X sẽ thăm chính thức hai nước": the
-            # countries just named, as many as the text counts
-            n = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5}[counted.group(1).lower()]
-            named = []
-            for m in info.mentions:
-                if m.span.end <= cue.start and m.country and m.country != visitor_actor.country and m.country not in named:
-                    named.append(m.country)
-            if len(named) == n:
-                dests = named
-        if not dests and cue.text.lower() == "lên đường":
-            # "rời Hà Nội, lên đường tham dự Hội nghị G20 tại Brazil": a journey, whatever the occasion (rule 10)
-            for start, end, country in candidates:
-                if country and not country.startswith("ORG:") and \
-                        re.search(r"(?<!\w)(tại|ở|tới|đến|sang|đi)\s+(?:thủ đô\s+|nước\s+)?$", text[max(cue.end, start - 12):start]):
-                    dests.append(country)
-                    break
-        if not dests:
-            # "trong khuôn khổ chuyến thăm và làm việc tại Lào", "đến Bắc Kinh, bắt đầu chuyến thăm"
-            later_visit = any(c.type.name == "VISIT" and c.start > cue.end for c in info.cues)
-            if bare or later_visit:
-                return []
-            sentence_places = [(m.span.start, m.country) for m in info.mentions if m.kind == "country"] + \
-                [(p.start, p.value) for p in info.masks if p.kind == "place"]
-            for start, country in sorted(sentence_places):
-                g = text[max(info.sentence.span.start, start - 12):start]
-                if re.search(r"(?<!\w)(tại|tới|đến|sang|đi)\s+(?:thủ đô\s+|nước\s+)?$", g):
-                    dests.append(country)
-                    break
-        if dests and visitor_actor.country in dests and not motion:
-            # "Chủ tịch nước Y hội kiến Tổng thống X đang thăm … Việt Nam": the visitor is the foreigner
-            others = [m for m in info.mentions if m.kind in ("person", "title") and m is not visitor]
-            others.sort(key=lambda m: abs(m.span.end - cue.start))
-            for m in others:
-                a = self.actor(m, index, last_person)
-                if a is not None and a.country and a.country not in dests:
-                    visitor, visitor_actor = m, a
-                    break
-        dests = [d for d in dests if d and d != visitor_actor.country]
-        resolved = self.pick_date(cue, info, last_day, "VISIT")
-        out = []
-        for d in dests:
-            if d.startswith("ORG:"):      # "thăm chính thức Ban Thư ký ASEAN": an international body as host
-                host, where = Actor(None, [], None, d[4:]), None
-            else:
-                host = Actor(None, [], d, None)
-                where = {"name": lex.countries[d].name if d in lex.countries else d, "country": d}
-            for who, actor in [(visitor, visitor_actor)] + fellows:
-                if actor.country != d:
-                    out.append(self.make_event(cue.type, cue, info, actor, host, resolved, c_start,
-                                               via=(who, None), location=where))
-        return out
+        return dests
+
+    def _counted_destinations(self, cue: Cue, info: SentenceInfo, visitor_actor: Actor) -> list[str]:
+        """"nhận lời mời của Tổng thống Nga … và Tổng thống Belarus …, X sẽ thăm chính thức hai nước": the
+        countries just named, as many as the text counts."""
+        counted = re.match(r"(?i)\s*(hai|ba|bốn|năm)\s+nước(?!\w)", self.text[cue.end:cue.end + 16])
+        if not counted:
+            return []
+        n = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5}[counted.group(1).lower()]
+        named: list[str] = []
+        for m in info.mentions:
+            if m.span.end <= cue.start and m.country and m.country != visitor_actor.country and m.country not in named:
+                named.append(m.country)
+        return named if len(named) == n else []
+
+    def _foreign_visitor(self, cue, info, index, last_person, visitor, visitor_actor, dests):
+        """"Chủ tịch nước Y hội kiến Tổng thống X đang thăm … Việt Nam": the visitor is the foreigner."""
+        others = [m for m in info.mentions if m.kind in ("person", "title") and m is not visitor]
+        others.sort(key=lambda m: abs(m.span.end - cue.start))
+        for m in others:
+            a = self.actor(m, index, last_person)
+            if a is not None and a.country and a.country not in dests:
+                return m, a
+        return visitor, visitor_actor
 
     def fellow_visitors(self, visitor: Mention, mentions: list[Mention]) -> list[Mention]:
         """'A, B và C tới thăm Kiev', 'A, B và C đã tiếp X': everyone named in the list that ends with the subject
