@@ -200,6 +200,8 @@ def test_destinations_joined_by_roi_and_a_country_called_dat_nuoc():
     assert visits("Ngày 8/5, Tổng Bí thư Tô Lâm đã thăm đất nước Azerbaijan.") == [{"Tô Lâm", "AZE"}]
     assert visits("Ngày 5/3, Thủ tướng Nguyễn Xuân Phúc đã rời Hamburg, Đức để lên đường đi Hà Lan.") == [
         {"Nguyễn Xuân Phúc", "NLD"}]
+    assert visits("Chiều 25/4, Chủ tịch nước Lương Cường kết thúc chuyến thăm cấp nhà nước đầu tiên đến Lào.") == [
+        {"Lương Cường", "LAO"}]
 
 
 @pytest.mark.parametrize("sentence,modality", [

@@ -23,7 +23,7 @@ _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:và\s+|cùng\s+)?|và\s+|cùng\s+|cũng n
 _DESTINATION_GAP = re.compile(
     r"^(?:\s|,|chính thức|cấp Nhà nước|cấp nhà nước|hữu nghị|làm việc|và|tới|đến|sang|tại|ở|nước|các nước|"
     r"hai nước|ba nước|đất nước|rồi|Cộng hòa|Vương quốc|Liên bang|Hợp chủng quốc|Đại công quốc|thủ đô|thành phố|chuyến|"
-    r"thăm|cấp cao|chính thức|song phương|lần đầu|lần này|nhà nước|Nhà nước|kết hợp|dự|tham dự|của Ban Thư ký ASEAN|"
+    r"thăm|cấp cao|chính thức|song phương|lần đầu|đầu tiên|lần này|nhà nước|Nhà nước|kết hợp|dự|tham dự|của Ban Thư ký ASEAN|"
     r"\d+|gồm|bao gồm|:|Đại công quốc|Liên hiệp|châu Âu|châu Á|châu Phi|châu Mỹ|Trung Á|Bắc Âu|TP\.?|xã giao)*$",
     re.I)
 
