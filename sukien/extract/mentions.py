@@ -261,6 +261,7 @@ class SentenceMentions:
         return closed and self.text[start - 1:start] in ("'", "‘", '"', "“")
 
     def accept_name(self, run: list[Token]) -> list[Token] | None:
+        """The tokens of a capitalised run that name a person, or None: the constructions around the run decide."""
         if self.text[run[0].start - 1:run[0].start] in ("$", "#", "@"):
             return None          # a ticker, hashtag or handle ("$TRUMP"), not a person
         if self._quoted(run):
@@ -276,66 +277,79 @@ class SentenceMentions:
         run = self._trim(run)
         if not run:
             return None
-        words = [t.text for t in run]
-        folded = fold(" ".join(words))
         prev = self.previous_token(run[0])
         prev_mask, titled = self._titled_by(run)
-        firm_title = prev_mask is not None and prev_mask.kind == "title" and \
-            (prev_mask.value.sector == "BUS" or prev_mask.text.lower().endswith(self.FIRM_HEADS))
-        if looks_like_organization(words, firm_first=firm_title):
-            return None
-        if self._names_a_thing_or_a_body(run, prev_mask, titled):
-            return None
-        if prev is not None and not prev.cap and not titled and \
-                _PLACE_BEFORE.search(self.text[max(self.start, run[0].start - 24):run[0].start].lower()):
+        if self._context_rejects(run, prev, prev_mask, titled):
             return None
         if prev is not None and prev_mask and prev_mask.kind == "place":
-            # "Bí thư Thành ủy Thành phố Hồ Chí Minh Nguyễn Thiện Nhân": after a title and its place, a name
-            title_before = any(m.kind == "title" and m.end <= prev_mask.start and
-                               re.fullmatch(r"\s*(?:(?:tỉnh|thành phố|TP\.?|quận|huyện|bang)\s+)?",
-                                            self.gap(m.end, prev_mask.start))
-                               for m in self.masks)
-            if not title_before:
+            if not self._title_before_place(prev_mask):
                 return None
             titled = True
-        if re.search(r"(?i)(?<!\w)sân bay(?:\s+quốc tế)?\s*$", self.text[max(self.start, run[0].start - 20):run[0].start]):
-            return None      # "sân bay quốc tế McDonald Cartier": an airport
-        # "Quy trình phản ứng nhanh (Fast Track)": a gloss in brackets after common words, no person
-        if self.text[run[0].start - 1:run[0].start] == "(" and self.text[run[-1].end:run[-1].end + 1] == ")" \
-                and prev is not None and not prev.cap:
+        if self._airport_or_gloss(run, prev):
             return None
-        if folded in self.lex.persons or folded in self.known:
+        if fold(" ".join(t.text for t in run)) in self.lex.persons or fold(" ".join(t.text for t in run)) in self.known:
             return run
         if len(run) == 1:
-            word = run[0].text
-            if word.isupper() and len(word) > 1:
-                return None      # an acronym (EDF, WTO) is an organization, never a person
-            # A single word is a name only after a title or honorific, and only if it is foreign-shaped or
-            # the surname/given name of someone already named in this document ("ông Tập", "ông Moon").
-            strong = prev_mask is not None and (prev_mask.kind in ("title", "honorific") or (
-                prev_mask.kind == "country" and re.search(r"\S\s*$", self.text[:prev_mask.start]) and
-                any(m.kind == "title" and m.end <= prev_mask.start and prev_mask.start - m.end <= 2 for m in self.masks)))
-            if strong and prev_mask.kind == "title" and prev_mask.value.text in self.PLACE_TITLES:
-                return None      # "Thị trưởng Rotterdam", "Thống đốc California": the place, not a name
-            if strong and prev_mask.kind == "title" and (prev_mask.value.sector in ("BUS", "SPT") or
-                                                          prev_mask.value.text in self.BODY_HEADS) and \
-                    not any(fold(word) in k.split() for k in self.known) and fold(word) not in self.lex.persons:
-                # "tổng giám đốc Secoin", "CEO Grab", "cựu HLV Chelsea", "chủ tịch Fed", "ban lãnh đạo Napoli": one
-                # word after a business or sports title, or a title that heads any body, is the firm, the club or
-                # the body, unless it is the surname of someone named in full before ("HLV Amorim", "Chủ tịch Tập")
-                return None
-            if strong and (is_foreign_token(word) or any(fold(word) in k.split() for k in self.known)):
-                return run      # a single word is a name only right after a title or honorific …
-            if is_foreign_token(word) and any(len(k.split()) > 1 and fold(word) in k.split() for k in self.known):
-                return run      # … or a foreign name's part already named in full ("Elon Musk" … "Musk nói")
+            return self._single_word_name(run, prev_mask)
+        return self._longer_name(run, prev_mask, titled)
+
+    def _context_rejects(self, run: list[Token], prev: Token | None, prev_mask: Match | None, titled: bool) -> bool:
+        """A firm's or a body's shape, a thing or team by its construction, a place noun right before."""
+        firm_title = prev_mask is not None and prev_mask.kind == "title" and \
+            (prev_mask.value.sector == "BUS" or prev_mask.text.lower().endswith(self.FIRM_HEADS))
+        if looks_like_organization([t.text for t in run], firm_first=firm_title):
+            return True
+        if self._names_a_thing_or_a_body(run, prev_mask, titled):
+            return True
+        return prev is not None and not prev.cap and not titled and \
+            bool(_PLACE_BEFORE.search(self.text[max(self.start, run[0].start - 24):run[0].start].lower()))
+
+    def _title_before_place(self, place: Match) -> bool:
+        """"Bí thư Thành ủy Thành phố Hồ Chí Minh Nguyễn Thiện Nhân": after a title and its place, a name."""
+        return any(m.kind == "title" and m.end <= place.start and
+                   re.fullmatch(r"\s*(?:(?:tỉnh|thành phố|TP\.?|quận|huyện|bang)\s+)?", self.gap(m.end, place.start))
+                   for m in self.masks)
+
+    def _airport_or_gloss(self, run: list[Token], prev: Token | None) -> bool:
+        if re.search(r"(?i)(?<!\w)sân bay(?:\s+quốc tế)?\s*$", self.text[max(self.start, run[0].start - 20):run[0].start]):
+            return True      # "sân bay quốc tế McDonald Cartier": an airport
+        # "Quy trình phản ứng nhanh (Fast Track)": a gloss in brackets after common words, no person
+        return self.text[run[0].start - 1:run[0].start] == "(" and self.text[run[-1].end:run[-1].end + 1] == ")" \
+            and prev is not None and not prev.cap
+
+    def _single_word_name(self, run: list[Token], prev_mask: Match | None) -> list[Token] | None:
+        """A single word is a name only after a title or honorific, and only if it is foreign-shaped or the
+        surname/given name of someone already named in this document ("ông Tập", "ông Moon")."""
+        word = run[0].text
+        if word.isupper() and len(word) > 1:
+            return None      # an acronym (EDF, WTO) is an organization, never a person
+        strong = prev_mask is not None and (prev_mask.kind in ("title", "honorific") or (
+            prev_mask.kind == "country" and re.search(r"\S\s*$", self.text[:prev_mask.start]) and
+            any(m.kind == "title" and m.end <= prev_mask.start and prev_mask.start - m.end <= 2 for m in self.masks)))
+        if strong and prev_mask.kind == "title" and prev_mask.value.text in self.PLACE_TITLES:
+            return None      # "Thị trưởng Rotterdam", "Thống đốc California": the place, not a name
+        named_before = any(fold(word) in k.split() for k in self.known)
+        if strong and prev_mask.kind == "title" and (prev_mask.value.sector in ("BUS", "SPT") or
+                                                      prev_mask.value.text in self.BODY_HEADS) and \
+                not named_before and fold(word) not in self.lex.persons:
+            # "tổng giám đốc Secoin", "CEO Grab", "cựu HLV Chelsea", "chủ tịch Fed", "ban lãnh đạo Napoli": one
+            # word after a business or sports title, or a title that heads any body, is the firm, the club or
+            # the body, unless it is the surname of someone named in full before ("HLV Amorim", "Chủ tịch Tập")
             return None
+        if strong and (is_foreign_token(word) or named_before):
+            return run      # a single word is a name only right after a title or honorific …
+        if is_foreign_token(word) and any(len(k.split()) > 1 and fold(word) in k.split() for k in self.known):
+            return run      # … or a foreign name's part already named in full ("Elon Musk" … "Musk nói")
+        return None
+
+    def _longer_name(self, run: list[Token], prev_mask: Match | None, titled: bool) -> list[Token] | None:
+        firm_or_place = titled and prev_mask.kind == "title" and (
+            prev_mask.value.text in self.PLACE_TITLES or prev_mask.value.sector == "BUS" or
+            prev_mask.text.lower().endswith(self.FIRM_HEADS))
         if titled and prev_mask.kind == "title" and prev_mask.text.lower().endswith(self.FIRM_HEADS) and \
                 len(run) <= 2 and run[0].text not in surnames():
             return None         # "ông Bill Winters, Tổng Giám đốc Tập đoàn Standard Chartered": the firm alone
-        if titled and prev_mask.kind == "title" and (prev_mask.value.text in self.PLACE_TITLES or
-                                                     prev_mask.value.sector == "BUS" or
-                                                     prev_mask.text.lower().endswith(self.FIRM_HEADS)) \
-                and len(run) >= 3 and run[0].text not in surnames():
+        if firm_or_place and len(run) >= 3 and run[0].text not in surnames():
             # "Thị trưởng Rotterdam Ahmed Aboutaleb", "Chủ tịch tập đoàn Microsoft Bill Gates": the city or the
             # firm, then the name — from a Vietnamese surname on, else the last two words of a longer run
             # ("Standard Chartered Bill Winters")
@@ -343,7 +357,7 @@ class SentenceMentions:
             return run[k:] if k is not None else run[-2:] if len(run) >= 4 else run[1:]
         if titled and len(run) <= 6:
             return run
-        return run if looks_like_name(words) else None
+        return run if looks_like_name([t.text for t in run]) else None
 
     def _known_tail(self, run: list[Token]) -> list[Token]:
         """'Label Annie Moon' after 'Annie Moon' was named: a foreign word glued before a name the article already
