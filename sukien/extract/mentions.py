@@ -411,16 +411,8 @@ class SentenceMentions:
                 start = tok.start   # "Phó Tổng thống kiêm Chủ tịch Thượng viện Hamid Ansari"
                 i -= 1
                 continue
-            if between.strip() == ",":
-                # a comma only separates stacked titles ("Tổng Bí thư, Chủ tịch nước Lào"), never a
-                # place or clause before the titles ("… tới Lào, Chủ tịch nước Tô Lâm")
-                # … and an institution from its state ("Chủ tịch Duma Quốc gia Quốc hội liên bang, Liên bang Nga X")
-                held_by = self.mask_of(tok)
-                of_state = chain and chain[-1].kind == "country" and held_by is not None and held_by.kind == "org"
-                if held_by is not None and held_by.kind == "country" and chain and chain[-1].kind == "title":
-                    break   # "trong cuộc hội kiến Tổng thống Hungary, Tổng Bí thư Tô Lâm": a country closes an office
-                if not ((chain and chain[-1].kind in ("title", "org") or complement or of_state) and self._reaches_title(i)):
-                    break
+            if between.strip() == "," and not self._comma_inside_chain(tok, i, chain, complement):
+                break
             m = self.mask_of(tok)
             if m is not None and m.start in taken:
                 break
@@ -440,21 +432,10 @@ class SentenceMentions:
                 i = k0 - 1
                 complement = 0
                 continue
-            # "Đại sứ đặc mệnh toàn quyền nước Cộng hòa … Hùng Ba": "nước" before the country of an office
-            if chain and chain[-1].kind == "country" and between == " " and tok.text == "nước" and i > 0 and \
-                    (prev_mask := self.mask_of(self.tokens[i - 1])) is not None and prev_mask.kind == "title":
+            if self._word_of_an_office(tok, i, chain, between):
                 start = tok.start
                 i -= 1
                 continue
-            # "Chủ tịch UBND tỉnh Quảng Ninh Nguyễn Đức Long": the kind of place before the place
-            if chain and chain[-1].kind == "place" and between == " " and \
-                    tok.text.lower() in ("tỉnh", "thành", "phố", "tp", "quận", "huyện", "bang", "thủ", "đô"):
-                start = tok.start
-                i -= 1
-                continue
-            # free complement words between a title and the name: capitalised, or lower-case inside a
-            # capitalised phrase ("Phát triển Kinh tế"); at most a few.
-            left_cap = i > 0 and self.tokens[i - 1].cap and not self.mask_of(self.tokens[i - 1])
             if complement and tok.text == "và" and between == " " and i > 0 and self._reaches_title(i - 1):
                 complement += 1     # "Bộ trưởng Kinh tế, Thương mại và Công nghiệp Nhật Bản Saito Ken"
                 start = tok.start
@@ -462,20 +443,7 @@ class SentenceMentions:
                 continue
             if chain and chain[-1].kind == "honorific":
                 break       # "… Thủ tướng Nguyễn Xuân Phúc thì ông Trump": only a title or a country stacks before "ông"
-            # a lower-case word is a complement only inside a capitalised phrase ("Phát triển Kinh tế"), never
-            # right before the title ("… Tô Lâm gặp phó thủ tướng X": "gặp" is a verb, "Tô Lâm" someone else)
-            right = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
-            right_mask = self.mask_of(right) if right is not None else None
-            inside = tok.cap or (left_cap and right is not None and (right.cap or right.text == "và") and
-                                 (right_mask is None or right_mask.kind != "title"))
-            if complement < 8 and inside and (between == " " or between.strip() == ","):
-                if tok.text.lower() in ("đã", "sẽ", "đang", "vừa", "và", "với", "cùng", "tiếp", "của", "cho", "thì", "mà",
-                                        "là", "khi", "nhưng", "cũng", "được", "bị", "để", "rằng", "còn"):
-                    break
-                # left of a title a complement belongs to an earlier title, which must be there: in "… tại
-                # Cộng hòa Belarus Đón Chủ tịch nước X" (two lines run together) "Đón" is no complement
-                if chain and chain[-1].kind == "title" and not complement and not self._reaches_title(i):
-                    break
+            if complement < 8 and self._free_complement(tok, i, chain, between, complement):
                 complement += 1
                 start = tok.start
                 i -= 1
@@ -486,6 +454,48 @@ class SentenceMentions:
         while chain and chain[0].kind not in ("title", "honorific", "country", "org"):
             chain.pop(0)
         return chain, (chain[0].start if chain else self.tokens[index].start)
+
+    def _word_of_an_office(self, tok: Token, i: int, chain: list[Match], between: str) -> bool:
+        """"nước" before an office's country ("Đại sứ đặc mệnh toàn quyền nước Cộng hòa … Hùng Ba"); the kind of
+        place before the place ("Chủ tịch UBND tỉnh Quảng Ninh Nguyễn Đức Long")."""
+        if not chain or between != " ":
+            return False
+        if chain[-1].kind == "country" and tok.text == "nước" and i > 0 and \
+                (prev_mask := self.mask_of(self.tokens[i - 1])) is not None and prev_mask.kind == "title":
+            return True
+        return chain[-1].kind == "place" and \
+            tok.text.lower() in ("tỉnh", "thành", "phố", "tp", "quận", "huyện", "bang", "thủ", "đô")
+
+    _NO_COMPLEMENT = frozenset(("đã", "sẽ", "đang", "vừa", "và", "với", "cùng", "tiếp", "của", "cho", "thì", "mà",
+                                "là", "khi", "nhưng", "cũng", "được", "bị", "để", "rằng", "còn"))
+
+    def _free_complement(self, tok: Token, i: int, chain: list[Match], between: str, complement: int) -> bool:
+        """Free complement words between a title and the name: capitalised, or lower-case inside a capitalised
+        phrase ("Phát triển Kinh tế"), never right before the title ("… Tô Lâm gặp phó thủ tướng X": "gặp" is a
+        verb, "Tô Lâm" someone else)."""
+        left_cap = i > 0 and self.tokens[i - 1].cap and not self.mask_of(self.tokens[i - 1])
+        right = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        right_mask = self.mask_of(right) if right is not None else None
+        inside = tok.cap or (left_cap and right is not None and (right.cap or right.text == "và") and
+                             (right_mask is None or right_mask.kind != "title"))
+        if not inside or not (between == " " or between.strip() == ","):
+            return False
+        if tok.text.lower() in self._NO_COMPLEMENT:
+            return False
+        # left of a title a complement belongs to an earlier title, which must be there: in "… tại Cộng hòa
+        # Belarus Đón Chủ tịch nước X" (two lines run together) "Đón" is no complement
+        return not (chain and chain[-1].kind == "title" and not complement and not self._reaches_title(i))
+
+    def _comma_inside_chain(self, tok: Token, i: int, chain: list[Match], complement: int) -> bool:
+        """A comma only separates stacked titles ("Tổng Bí thư, Chủ tịch nước Lào"), never a place or clause
+        before the titles ("… tới Lào, Chủ tịch nước Tô Lâm"), and an institution from its state ("Chủ tịch Duma
+        Quốc gia Quốc hội liên bang, Liên bang Nga X"); a country closes an office ("trong cuộc hội kiến Tổng
+        thống Hungary, Tổng Bí thư Tô Lâm")."""
+        held_by = self.mask_of(tok)
+        of_state = chain and chain[-1].kind == "country" and held_by is not None and held_by.kind == "org"
+        if held_by is not None and held_by.kind == "country" and chain and chain[-1].kind == "title":
+            return False
+        return bool((chain and chain[-1].kind in ("title", "org") or complement or of_state) and self._reaches_title(i))
 
     def _reaches_title(self, i: int) -> bool:
         """Walking left from token i over masks and capitalised words (a title's complement), is a title met
