@@ -682,27 +682,43 @@ class ArticleExtractor:
         return None
 
     def pick_objects(self, cue: Cue, right: list[Mention], clause_end: int, mentions) -> list[Mention]:
+        """The counterparts after the cue: the first one, then everyone listed with it."""
         if not right:
             return []
         first = right[0]
         gap = self.text[cue.end:first.full_span.start if first.full_span else first.span.start]
+        if self._no_counterpart(cue, first, gap):
+            return []
+        first, right = self._first_object(first, right)
+        objs = [self.head_of_delegation(first, right, clause_end)]
+        if cue.type.name in ("MEETING", "CONGRATULATE", "CONDOLENCE", "PHONE_CALL", "TALKS"):
+            objs += self._listed_after(first, right)
+        return objs
+
+    _GROUP_AFTER_WITH = re.compile(
+        r"(?i)(?:^|(?<!\w)với)\s+(?:các\s+|những\s+|một số\s+|đại diện\s+)*(cán bộ|nhân viên|cộng đồng|kiều bào|"
+        r"bà con|lưu học sinh|sinh viên|cử tri|người dân|nhân dân|doanh nghiệp|phóng viên|báo chí)(?!\w)")
+
+    def _no_counterpart(self, cue: Cue, first: Mention, gap: str) -> bool:
+        """What stands between the cue and the first mention says it is no counterpart."""
         meeting = cue.type.name in ("MEETING", "TALKS", "PHONE_CALL")
         if len(gap) > 90 or re.search(r"[.;]|(?<!\w)(mời|nhân dịp|nhân chuyến|theo lời|trong khuôn khổ)(?!\w)", gap):
-            return []
-        if meeting and "," in gap and len(gap.rsplit(",", 1)[1]) > 12:
-            return []
+            return True
+        if not meeting:
+            return False
+        if "," in gap and len(gap.rsplit(",", 1)[1]) > 12:
+            return True
         # "cuộc gặp tại Hội đồng Liên bang": an institution after "tại"/"ở" is where, not whom
-        if meeting and first.kind in ("org", "country") and re.search(r"(?<!\w)(tại|ở)\s*$", gap):
-            return []
+        if first.kind in ("org", "country") and re.search(r"(?<!\w)(tại|ở)\s*$", gap):
+            return True
         # unnamed groups are no one to meet: "gặp cộng đồng người Việt Nam", "tiếp các doanh nghiệp"
-        if meeting and re.search(r"(?<!\w)(người|cộng đồng|doanh nghiệp|kiều bào|bà con|sinh viên|nhân dân|cán bộ)\s*$", gap):
-            return []
+        if re.search(r"(?<!\w)(người|cộng đồng|doanh nghiệp|kiều bào|bà con|sinh viên|nhân dân|cán bộ)\s*$", gap):
+            return True
         # "gặp và nói chuyện với cán bộ nhân viên Đại sứ quán Việt Nam": a group, not a counterpart (the group
         # word heads the object; inside a title it does not count: "Chủ tịch … Chính trị nhân dân … X")
-        if meeting and re.search(r"(?i)(?:^|(?<!\w)với)\s+(?:các\s+|những\s+|một số\s+|đại diện\s+)*(cán bộ|nhân viên|"
-                                 r"cộng đồng|kiều bào|bà con|lưu học sinh|sinh viên|cử tri|người dân|nhân dân|doanh nghiệp|"
-                                 r"phóng viên|báo chí)(?!\w)", gap):
-            return []
+        return bool(self._GROUP_AFTER_WITH.search(gap))
+
+    def _first_object(self, first: Mention, right: list[Mention]) -> tuple[Mention, list[Mention]]:
         # a country or body inside the title of the person named next ("Chủ tịch … toàn Trung Quốc (Chính hiệp)
         # Giả Khánh Lâm"): the person is the counterpart
         person_next = next((m for m in right[1:3] if m.kind == "person"), None)
@@ -719,29 +735,32 @@ class ArticleExtractor:
             if listed:
                 first = listed[0]
                 right = right[right.index(first):]
-        objs = [self.head_of_delegation(first, right, clause_end)]
-        if cue.type.name in ("MEETING", "CONGRATULATE", "CONDOLENCE", "PHONE_CALL", "TALKS"):
-            last = first
-            described = False     # passing over the description between two listed people
-            for m in right[right.index(first) + 1:]:
-                if described and m.kind == "person":
-                    objs.append(m)
-                    last, described = m, False
-                    continue
-                g = self.text[(last.full_span or last.span).end:(m.full_span or m.span).start]
-                # "…với Tổng thống A, Thủ tướng B đã trao đổi điện mừng với …": B starts a new clause
-                if _CLAUSE_VERB.match(self.text[(m.full_span or m.span).end:(m.full_span or m.span).end + 16]):
-                    break
-                if _LIST_GAP.match(g) and m.kind == first.kind or (_LIST_GAP.match(g) and m.kind in ("person", "title")
-                                                                   and first.kind in ("person", "title")):
-                    objs.append(m)
-                    last = m
-                elif m.kind in ("country", "org", "title") and last.kind == "person" and \
-                        (described or self._appositive_then_person(last, m, right)):
-                    described = True   # a country, body or title inside a description between two listed people
-                    continue
-                else:
-                    break
+        return first, right
+
+    def _listed_after(self, first: Mention, right: list[Mention]) -> list[Mention]:
+        """Everyone listed after the first counterpart ("hội kiến A, B và C"), passing over a description between
+        two listed people."""
+        objs: list[Mention] = []
+        last = first
+        described = False
+        for m in right[right.index(first) + 1:]:
+            if described and m.kind == "person":
+                objs.append(m)
+                last, described = m, False
+                continue
+            g = self.text[(last.full_span or last.span).end:(m.full_span or m.span).start]
+            # "…với Tổng thống A, Thủ tướng B đã trao đổi điện mừng với …": B starts a new clause
+            if _CLAUSE_VERB.match(self.text[(m.full_span or m.span).end:(m.full_span or m.span).end + 16]):
+                break
+            if _LIST_GAP.match(g) and (m.kind == first.kind or (m.kind in ("person", "title") and
+                                                               first.kind in ("person", "title"))):
+                objs.append(m)
+                last = m
+            elif m.kind in ("country", "org", "title") and last.kind == "person" and \
+                    (described or self._appositive_then_person(last, m, right)):
+                described = True   # a country, body or title inside a description between two listed people
+            else:
+                break
         return objs
 
     def _appositive_then_person(self, last: Mention, m: Mention, right: list[Mention]) -> bool:
