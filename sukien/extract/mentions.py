@@ -686,6 +686,52 @@ class SentenceMentions:
         mentions.sort(key=lambda m: m.span.start)
         return mentions
 
+    def _bare_title(self, masks: list[Match], i: int, out: list[Mention]) -> int:
+        """A title with no name from masks[i] (with the titles, bodies and countries stacked after it): an
+        unnamed office-holder of a country, one actor per country of a list, or nobody in particular. Appends to
+        `out`; returns the index of the next mask to read."""
+        m = masks[i]
+        chain = [m]
+        j = i + 1
+        while j < len(masks) and (self.gap(chain[-1].end, masks[j].start).strip() in ("", ",") or
+                                  (self.gap(chain[-1].end, masks[j].start).strip() == "và"
+                                   and masks[j].kind == "title")) and \
+                masks[j].kind in ("title", "org", "country"):
+            if masks[j].kind == "title" and self.gap(chain[-1].end, masks[j].start).strip() and \
+                    any(c.kind == "country" for c in chain):
+                break   # "Thủ tướng Trung Quốc, Thủ tướng Lào": an office of a country closes; a list
+            chain.append(masks[j])
+            j += 1
+        if m.value.sector in ("SPOUSE", "SPT", "ENT", "EDU", "MED", "BUS", "CVL") and m.value.rank > 5:
+            return j    # a trade alone ("cầu thủ Brazil", "các ca sĩ") is nobody in particular
+        # "Đại sứ các nước Pakistan, Mozambique và Timor Leste": one actor per country.
+        tail = self.text[chain[-1].end:chain[-1].end + 12]
+        if tail.startswith((" các nước", " các quốc gia")):
+            k = j
+            while k < len(masks) and masks[k].kind == "country" and \
+                    re.fullmatch(r"\s*(?:các nước|các quốc gia)?:?\s*(?:Cộng hòa\s+|Vương quốc\s+)?|\s*,\s*(?:và\s+)?(?:Cộng hòa\s+|Vương quốc\s+)?|\s+và\s+(?:Cộng hòa\s+|Vương quốc\s+)?",
+                                 self.gap(masks[k - 1].end if k > j else chain[-1].end, masks[k].start)):
+                out.append(Mention(Span(masks[k].start, masks[k].end), None, [chain[0].text],
+                                   masks[k].value, kind="country", via="list"))
+                k += 1
+            return k
+        mention = Mention(span=Span(m.start, chain[-1].end), name=None,
+                          full_span=Span(m.start, chain[-1].end), kind="title", via="title")
+        self.describe(chain, mention)
+        prev = self.text[max(self.start, m.start - 8):m.start].lower()
+        # A junior title alone is no actor ("Đại sứ", "Nghị sĩ"), but with its country it is that country's
+        # single office-holder ("tiếp Đại sứ Nhật Bản": the meeting is with Japan, guide rule 13).
+        generic = (m.value.rank > 4 and not mention.country) or \
+            m.value.text in ("Lãnh đạo", "Chủ tịch", "Trưởng đoàn", "Trưởng Ban")
+        # several unnamed office-holders are a group, no side, with or without their country ("gặp gỡ một
+        # số nghị sĩ và bộ trưởng Mỹ", "trao đổi với một số Bộ trưởng": guide rule 17); "hai vị Thủ tướng"
+        # are two people named before (see plural sides in events)
+        counted = re.search(r"(hai|ba|vị)\s+$", prev)
+        plural = re.search(r"(các|những|nhiều|số|vài|mấy)\s+$", prev)
+        if not generic and not counted and not plural:
+            out.append(mention)
+        return j
+
     def merge_transcriptions(self, people: list[Mention]) -> list[Mention]:
         """'John Mc Cain (Giôn Mắc-Kên), Chủ tịch …': a name in brackets right after a name is its Vietnamese
         transcription (or the original), one person: its titles and its description go to the first."""
@@ -713,48 +759,7 @@ class SentenceMentions:
         while i < len(masks):
             m = masks[i]
             if m.kind == "title":
-                chain = [m]
-                j = i + 1
-                while j < len(masks) and (self.gap(chain[-1].end, masks[j].start).strip() in ("", ",") or
-                                          (self.gap(chain[-1].end, masks[j].start).strip() == "và"
-                                           and masks[j].kind == "title")) and \
-                        masks[j].kind in ("title", "org", "country"):
-                    if masks[j].kind == "title" and self.gap(chain[-1].end, masks[j].start).strip() and \
-                            any(c.kind == "country" for c in chain):
-                        break   # "Thủ tướng Trung Quốc, Thủ tướng Lào": an office of a country closes; a list
-                    chain.append(masks[j])
-                    j += 1
-                if m.value.sector in ("SPOUSE", "SPT", "ENT", "EDU", "MED", "BUS", "CVL") and m.value.rank > 5:
-                    i = j
-                    continue    # a trade alone ("cầu thủ Brazil", "các ca sĩ") is nobody in particular
-                # "Đại sứ các nước Pakistan, Mozambique và Timor Leste": one actor per country.
-                tail = self.text[chain[-1].end:chain[-1].end + 12]
-                if tail.startswith((" các nước", " các quốc gia")):
-                    k = j
-                    while k < len(masks) and masks[k].kind == "country" and \
-                            re.fullmatch(r"\s*(?:các nước|các quốc gia)?:?\s*(?:Cộng hòa\s+|Vương quốc\s+)?|\s*,\s*(?:và\s+)?(?:Cộng hòa\s+|Vương quốc\s+)?|\s+và\s+(?:Cộng hòa\s+|Vương quốc\s+)?",
-                                         self.gap(masks[k - 1].end if k > j else chain[-1].end, masks[k].start)):
-                        out.append(Mention(Span(masks[k].start, masks[k].end), None, [chain[0].text],
-                                           masks[k].value, kind="country", via="list"))
-                        k += 1
-                    i = k
-                    continue
-                mention = Mention(span=Span(m.start, chain[-1].end), name=None,
-                                  full_span=Span(m.start, chain[-1].end), kind="title", via="title")
-                self.describe(chain, mention)
-                prev = self.text[max(self.start, m.start - 8):m.start].lower()
-                # A junior title alone is no actor ("Đại sứ", "Nghị sĩ"), but with its country it is that country's
-                # single office-holder ("tiếp Đại sứ Nhật Bản": the meeting is with Japan, guide rule 13).
-                generic = (m.value.rank > 4 and not mention.country) or \
-                    m.value.text in ("Lãnh đạo", "Chủ tịch", "Trưởng đoàn", "Trưởng Ban")
-                # several unnamed office-holders are a group, no side, with or without their country ("gặp gỡ một
-                # số nghị sĩ và bộ trưởng Mỹ", "trao đổi với một số Bộ trưởng": guide rule 17); "hai vị Thủ tướng"
-                # are two people named before (see plural sides in events)
-                counted = re.search(r"(hai|ba|vị)\s+$", prev)
-                plural = re.search(r"(các|những|nhiều|số|vài|mấy)\s+$", prev)
-                if not generic and not counted and not plural:
-                    out.append(mention)
-                i = j
+                i = self._bare_title(masks, i, out)
                 continue
             if m.kind == "honorific":
                 nxt = self.text[m.end:m.end + 2]
