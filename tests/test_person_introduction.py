@@ -8,6 +8,11 @@ from sukien.extract.mentions import sentence_mentions
 from sukien.model import RawDocument
 
 
+def names(sentence: str) -> list[str]:
+    """The people of one sentence, read alone."""
+    return [m.name for m in sentence_mentions(sentence, 0, len(sentence)) if m.kind == "person"]
+
+
 def people_of(text: str) -> set[str]:
     article = clean(RawDocument("x.txt", "x.txt", text, pub_date=date(2025, 5, 3)))
     mentions, _ = extract_events(article)
@@ -54,8 +59,6 @@ def test_after_a_place_noun_a_long_run_is_the_place_then_the_holder():
 
 
 def test_products_studios_quotes_and_landforms_are_no_people_but_regnal_numerals_stay():
-    def names(s):
-        return [m.name for m in sentence_mentions(s, 0, len(s)) if m.kind == "person"]
     assert names("Khoản đầu tư vào Scale Loop AI gây chú ý.") == []
     assert names("Mới đây, startup AI Anthropica thông báo.") == []
     assert names("Mẫu Bentwood EXP ra mắt tại Ấn Độ.") == []
@@ -81,8 +84,6 @@ def test_a_name_the_article_writes_as_a_place_is_a_place_throughout():
 
 
 def test_a_plural_role_before_a_name_makes_the_name_a_team_or_a_body():
-    def names(s):
-        return [m.name for m in sentence_mentions(s, 0, len(s)) if m.kind == "person"]
     assert names("Các cầu thủ Al Qadisa tiếp tục nhắm vào tiền đạo đối phương.") == []
     assert names("Những cầu thủ Real Betina đã rời sân.") == []
     # twin: one player is a person
@@ -90,8 +91,6 @@ def test_a_plural_role_before_a_name_makes_the_name_a_team_or_a_body():
 
 
 def test_the_holder_after_a_comma_makes_the_run_after_the_head_title_the_body():
-    def names(s):
-        return [m.name for m in sentence_mentions(s, 0, len(s)) if m.kind == "person"]
     assert names("Chủ tịch Al Qadisa, Loay Nazir, quyết định giữ tiền đạo.") == ["Loay Nazir"]
     # twin: a head and its holder, then another person after the comma
     assert "Lâm Văn Hòa" in names("Chủ tịch Lâm Văn Hòa, ông Trần Nam cùng dự.")
@@ -107,8 +106,6 @@ def test_a_possessor_is_not_the_speaker_of_the_verb_after_it():
 
 
 def test_a_run_followed_by_a_model_number_is_a_product():
-    def names(s):
-        return [m.name for m in sentence_mentions(s, 0, len(s)) if m.kind == "person"]
     assert names("Mẫu xe đôi Trung Quốc Zenda Sealark 8 có giá 1,5 tỷ đồng.") == []
     assert names("Trong phân khúc cỡ D. Zenda Sealark 8 là mẫu xe đắt nhất.") == []
     # twin: an age after a name is no model number
@@ -125,8 +122,6 @@ def test_a_language_is_neither_a_country_nor_a_nationality():
 
 
 def test_a_short_quoted_title_that_ends_with_a_name_is_a_work():
-    def names(s):
-        return [m.name for m in sentence_mentions(s, 0, len(s)) if m.kind == "person"]
     assert names("Khán giả xem show nước mang tên “Sử thi Văn Lang Hùng” trên mặt hồ.") == []
     assert names("Ban nhạc ra album “Mùa thu Hà Trọng Nam” vào tháng 5.") == []
     # twin: a quoted speech that ends with an office and its holder
