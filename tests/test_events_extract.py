@@ -150,6 +150,17 @@ def test_several_unnamed_office_holders_are_a_group_and_no_side():
     assert [sides(e) for e in evs if e["type"] == "MEETING"] == [{"Nguyễn Xuân Phúc", "JPN"}]
 
 
+def test_a_visit_of_several_days_is_one_event_with_its_range():
+    evs = events_of("Chiều 23/5, Thủ tướng Phạm Minh Chính lên đường thăm chính thức Malaysia.\n\n"
+                    "Thủ tướng Phạm Minh Chính thăm chính thức Malaysia từ ngày 24 đến 28/5 theo lời mời của Thủ tướng "
+                    "Anwar Ibrahim.", pub="2025-05-23")
+    assert [(e["type"], e["date_start"], e["date_end"]) for e in evs] == [("VISIT", "2025-05-24", "2025-05-28")]
+    # twin: two meetings on two days stay two events
+    evs = events_of("Ngày 24/5, Thủ tướng Phạm Minh Chính hội kiến Quốc vương Malaysia.\n\n"
+                    "Ngày 26/5, Thủ tướng Phạm Minh Chính hội kiến Quốc vương Malaysia lần thứ hai.", pub="2025-05-27")
+    assert [(e["type"], e["date_start"]) for e in evs] == [("MEETING", "2025-05-24"), ("MEETING", "2025-05-26")]
+
+
 def calls(text):
     return [sides(e) for e in events_of(text) if e["type"] == "PHONE_CALL"]
 

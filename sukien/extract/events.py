@@ -1078,7 +1078,8 @@ _PRECISION = {"day": 4, "week": 3, "month": 2, "year": 1, "unknown": 0}
 
 
 def _rank(e: Event) -> tuple:
-    return (_PRECISION.get(e.date_precision, 0), e.confidence, -e.char_start)
+    # a visit of several days is one event with its range, never one per day (issue 13, item 8)
+    return (_PRECISION.get(e.date_precision, 0), e.type == "VISIT" and bool(e.date_end), e.confidence, -e.char_start)
 
 
 # What follows a subject, never a listed object: "Tiếp ông A, Thủ tướng B đề nghị …"
