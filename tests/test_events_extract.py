@@ -161,6 +161,16 @@ def test_a_visit_of_several_days_is_one_event_with_its_range():
     assert [(e["type"], e["date_start"]) for e in evs] == [("MEETING", "2025-05-24"), ("MEETING", "2025-05-26")]
 
 
+def test_cung_ngay_takes_the_day_named_earlier_in_its_sentence():
+    evs = events_of("Ngày 19/5, Tổng thống Pháp Emmanuel Macron thăm Đức; Tổng thống Mỹ Donald Trump điện đàm với Tổng "
+                    "thống Nga Vladimir Putin cùng ngày.", pub="2025-05-20")
+    call = [e for e in evs if e["type"] == "PHONE_CALL" and "Vladimir Putin" in sides(e)]
+    assert [e["date_start"] for e in call] == ["2025-05-19"]
+    # twin: with no day before it in the article, "cùng ngày" stays undated
+    evs = events_of("Tổng thống Mỹ Donald Trump điện đàm với Tổng thống Nga Vladimir Putin cùng ngày.", pub="2025-05-20")
+    assert [e["date_start"] for e in evs if e["type"] == "PHONE_CALL"] == [None]
+
+
 def calls(text):
     return [sides(e) for e in events_of(text) if e["type"] == "PHONE_CALL"]
 

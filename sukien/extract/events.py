@@ -123,9 +123,12 @@ class ArticleExtractor:
         for index, info in enumerate(self.infos):
             s = info.sentence
             info.resolved = []
+            day_so_far = last_day      # "Ngày 19-5, … điện đàm … cùng ngày": the day named earlier in the sentence
             for d in info.dates:
-                r = resolve(d, pub, doc_year, last_day)
+                r = resolve(d, pub, doc_year, day_so_far)
                 info.resolved.append(r)
+                if r.start and r.precision == "day" and not r.end and (pub is None or r.start <= pub.isoformat()):
+                    day_so_far = r
             sentence_events = []
             self._consumed: set[int] = set()
             info.cues = find_cues(self.text, s.span.start, s.span.end)
