@@ -24,6 +24,8 @@ PUB = date(2026, 1, 30)
     ("tháng 3-2005", "2005-03-01", None, "month"),
     ("Ngày 2/1", "2026-01-02", None, "day"),
     ("ngày 28/12", "2025-12-28", None, "day"),   # late December in a January article is last year
+    ("trong hai ngày 14 và 15-1", "2026-01-14", "2026-01-15", "day"),
+    ("ngày 14 và 25/1/2026", "2026-01-25", None, "day"),       # two days by "và" alone: the date written whole
 ])
 def test_dates_resolve_each_form(text, start, end, precision):
     found = find_dates(text)

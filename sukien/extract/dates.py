@@ -22,6 +22,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dmy_words", re.compile(rf"ngày\s+{_D}\s+tháng\s+{_M}(?:\s+năm\s+{_Y})?")),
     # ranges with year or not: "từ ngày 26 đến 27-1", "19-25/1/2026", "11 - 15/5/2017", "từ 29 đến 31- 5-2017"
     ("range_dd_m", re.compile(rf"(?:từ\s+(?:ngày\s+)?)?{_D}\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?{_D}{_SEP}{_M}(?:{_SEP}{_Y})?(?![\d/])")),
+    # "trong hai ngày 14 và 15-4": two days named, a range (two days apart by "và" alone are two dates)
+    ("range_dd_m", re.compile(rf"(?<=hai ngày ){_D}\s+và\s+{_D}{_SEP}{_M}(?:{_SEP}{_Y})?(?![\d/])")),
     # "từ 26/6 đến 1/7/2017", "26/6-1/7"
     ("range_dm_dm", re.compile(rf"(?:từ\s+(?:ngày\s+)?)?{_D}/{_M}\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?{_D}/{_M}(?:/{_Y})?(?![\d/])")),
     ("dmy", re.compile(rf"(?<![\d/.-]){_D}{_SEP}{_M}{_SEP}{_Y}(?![\d/])")),
