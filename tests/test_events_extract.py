@@ -171,6 +171,16 @@ def test_cung_ngay_takes_the_day_named_earlier_in_its_sentence():
     assert [e["date_start"] for e in evs if e["type"] == "PHONE_CALL"] == [None]
 
 
+def test_the_institutions_and_people_of_a_state_share_the_country_that_ends_their_list():
+    evs = events_of("Ngày 12/5, Tổng Bí thư Nguyễn Phú Trọng chúc mừng những thành tựu to lớn mà Chính phủ và nhân dân "
+                    "Singapore đạt được.", pub="2025-05-12")
+    assert [sides(e) for e in evs if e["type"] == "CONGRATULATE"] == [{"Nguyễn Phú Trọng", "SGP"}]
+    # twin: bodies named each with its own country keep it
+    evs = events_of("Ngày 12/5, Chính phủ Việt Nam và Chính phủ Lào ký Hiệp định hợp tác lao động.", pub="2025-05-12")
+    assert [{e["source"]["country"], e["target"]["country"]} for e in evs if e["type"] == "SIGN_AGREEMENT"] == [
+        {"VNM", "LAO"}]
+
+
 def calls(text):
     return [sides(e) for e in events_of(text) if e["type"] == "PHONE_CALL"]
 

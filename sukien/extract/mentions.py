@@ -732,6 +732,23 @@ class SentenceMentions:
             out.append(mention)
         return j
 
+    _STATE_LIST_GAP = re.compile(r"[\s,]*(?:(?:và|nhân dân|Nhân dân|Đảng|Nhà nước|Chính phủ|Quốc hội)[\s,]+)*")
+
+    def _country_of_the_list(self, masks: list[Match], i: int) -> str | None:
+        """"Đảng, Nhà nước, Chính phủ và nhân dân Trung Quốc": the state's institutions listed with its people
+        share the country that ends the list (guide rule 3)."""
+        end = masks[i].end
+        for nxt in masks[i + 1:]:
+            gap = self.gap(end, nxt.start)
+            if not self._STATE_LIST_GAP.fullmatch(gap) or "và" not in gap and "," not in gap and "nhân dân" not in gap.lower():
+                return None
+            if nxt.kind == "country":
+                return nxt.value
+            if nxt.kind != "org":
+                return None
+            end = nxt.end
+        return None
+
     def merge_transcriptions(self, people: list[Mention]) -> list[Mention]:
         """'John Mc Cain (Giôn Mắc-Kên), Chủ tịch …': a name in brackets right after a name is its Vietnamese
         transcription (or the original), one person: its titles and its description go to the first."""
@@ -779,6 +796,8 @@ class SentenceMentions:
                 if nxt is not None and nxt.kind == "country" and self.gap(m.end, nxt.start) == " " and org.sector != "IGO":
                     country = nxt.value     # "Quốc hội Lào"; "APEC Việt Nam 2017" is the year Việt Nam hosted it
                     i += 1
+                elif org.sector != "IGO" and (shared := self._country_of_the_list(masks, i)) is not None:
+                    country = shared        # "Chính phủ và nhân dân Singapore": the country closes the list
                 out.append(Mention(Span(m.start, m.end), None, [], country, org.name, kind="org"))
             elif m.kind == "place":
                 pass
