@@ -267,3 +267,13 @@ def test_a_generational_suffix_keeps_its_dot():
     # twin: a sentence-final dot after a name is no part of it
     s = "Chủ tịch nước tiếp Tổng thống Philippines Ferdinand Marcos."
     assert [m.name for m in sentence_mentions(s, 0, len(s)) if m.kind == "person"] == ["Ferdinand Marcos"]
+
+
+def test_a_name_transcribed_in_hyphenated_vietnamese_syllables_stays_whole():
+    from sukien.extract.mentions import sentence_mentions
+    s = "Đã diễn ra cuộc hội đàm giữa Tổng Bí thư Nông Đức Mạnh và Chủ tịch Lào Khăm-tày Xi-phăn-đon."
+    assert [m.name for m in sentence_mentions(s, 0, len(s)) if m.kind == "person"] == [
+        "Nông Đức Mạnh", "Khăm-tày Xi-phăn-đon"]
+    # twin: a Vietnamese word glued after a foreign name still ends it
+    s = "Tỷ phú Elon Musk Chẳng hạn đã nói như vậy."
+    assert [m.name for m in sentence_mentions(s, 0, len(s)) if m.kind == "person"] == ["Elon Musk"]

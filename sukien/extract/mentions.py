@@ -241,8 +241,9 @@ class SentenceMentions:
             # "… Nhân." end a name
             run = run[:-1]
         # "Elon Musk Chẳng …": a word only Vietnamese writes, and no surname, does not end a foreign name
+        # (syllables joined by hyphens are a transcription in Vietnamese letters: "Khăm-tày Xi-phăn-đon")
         while len(run) > 1 and is_foreign_token(run[0].text) and vietnamese_only(run[-1].text) and \
-                not any(t.text in surnames() for t in run[1:]):
+                "-" not in run[-1].text and not any(t.text in surnames() for t in run[1:]):
             run = run[:-1]     # (a Vietnamese surname inside makes it a firm and a name: "Vingroup Phạm Nhật Vượng")
         return run
 
