@@ -181,6 +181,14 @@ def test_the_institutions_and_people_of_a_state_share_the_country_that_ends_thei
         {"VNM", "LAO"}]
 
 
+def test_a_cung_b_with_an_adverb_before_cung_are_the_two_sides():
+    evs = events_of("Ngày 31/5, tại Washington, Thủ tướng Nguyễn Xuân Phúc đã cùng Tổng thống Mỹ Donald Trump hội đàm.")
+    assert [sides(e) for e in evs if e["type"] == "TALKS"] == [{"Nguyễn Xuân Phúc", "Donald Trump"}]
+    # twin: "đã cùng Phu nhân" is company on a trip, no counterpart
+    evs = events_of("Ngày 31/5, Thủ tướng Nguyễn Xuân Phúc đã cùng Phu nhân thăm chính thức Hoa Kỳ.")
+    assert [e["type"] for e in evs] == ["VISIT"]
+
+
 def calls(text):
     return [sides(e) for e in events_of(text) if e["type"] == "PHONE_CALL"]
 

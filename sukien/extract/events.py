@@ -645,7 +645,9 @@ class ArticleExtractor:
         if i > 0:
             prev = left[i - 1]
             gap = self.text[(prev.full_span or prev.span).end:start]
-            if re.fullmatch(r"\s*(?:dẫn đầu[^,;.]{0,60}?)?\s*(?:và|cùng|với)\s*(?:Phu nhân\s*)?", gap) and prev.kind != "spouse":
+            # "Thủ tướng A đã cùng Tổng thống B hội đàm": an adverb of time before "cùng"/"với"
+            if re.fullmatch(r"\s*(?:dẫn đầu[^,;.]{0,60}?)?\s*(?:(?:(?:đã|sẽ|đang|vừa)\s+)?(?:cùng|với)|và)\s*(?:Phu nhân\s*)?",
+                            gap) and prev.kind != "spouse":
                 return prev
         return None
 
