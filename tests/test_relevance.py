@@ -1,7 +1,6 @@
 """Document relevance (extract/relevance.py): the shipped model, its file format, and what it does to events.
 Invented articles."""
 from datetime import date
-from pathlib import Path
 
 import numpy as np
 import pytest

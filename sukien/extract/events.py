@@ -312,7 +312,7 @@ class ArticleExtractor:
         # the object of an earlier verb is no subject ("… hội đàm với B; hội kiến …"), except of a visit:
         # "tiếp ông X nhân chuyến thăm …" — X is the visitor
         subject = self.pick_subject(cue, [m for m in f.left if ct.name == "VISIT" or id(m) not in self._consumed], c_start)
-        objects = self.pick_objects(cue, f.right, c_end, f.mentions)
+        objects = self.pick_objects(cue, f.right, c_end)
         if ct.roles == "co_subjects" or (ct.roles == "symmetric" and re.search(
                 r"(?i)(?<!\w)(?:đồng\s+|cùng\s+)?chủ\s+trì\s+(?:cuộc\s+|các\s+cuộc\s+)?$",
                 self.text[max(c_start, cue.start - 30):cue.start])):
@@ -686,7 +686,7 @@ class ArticleExtractor:
             return self.head_of_delegation(others[-1], left + [], cue.start)
         return None
 
-    def pick_objects(self, cue: Cue, right: list[Mention], clause_end: int, mentions) -> list[Mention]:
+    def pick_objects(self, cue: Cue, right: list[Mention], clause_end: int) -> list[Mention]:
         """The counterparts after the cue: the first one, then everyone listed with it."""
         if not right:
             return []

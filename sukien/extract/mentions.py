@@ -17,7 +17,7 @@ from .names import is_foreign_token, looks_like_name, looks_like_organization, n
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*(?:\.[^\W\d_][\w’'-]*)*\.?")   # words; inner dots only before a letter
 # Lower-case words and phrases that sit in front of a place, a body or a thing, never of a person. Phrases are
 # whole: "gia" alone comes before a person ("Chuyên gia Vũ Minh Khương"), "hoàng gia" does not.
-_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(map(re.escape, (
+_WORDS_BEFORE_A_PLACE = (
     "tỉnh", "thành phố", "phố", "huyện", "xã", "thủ đô", "tại", "ở", "quận", "khu", "đường", "sông", "cửa khẩu",
     "thị trấn", "bang", "vùng", "đảo", "biển", "trường", "cung", "phường", "viện", "hãng", "tập đoàn", "tàu",
     "cảng", "sân bay", "máy bay", "chiến dịch", "hiệp định", "tuyên bố", "công ty", "báo", "tờ", "kênh", "đài",
@@ -32,10 +32,19 @@ _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(map(re.escape, (
     # firms and services by what they are: "startup AI Anthropic", "ứng dụng Tinder"
     "startup", "ứng dụng", "nền tảng", "mạng xã hội",
     # a quay and a park: "bến Bạch Đằng", "công viên Thống Nhất"; what a thing is named: "đĩa đơn mang tên …"
-    "bến", "công viên", "mang tên")), key=len, reverse=True)) + r")\s+$")
+    "bến", "công viên", "mang tên")
+# Of those, the prepositions, verbs and prefixes: what follows them is not always a place ("về Trump", "thăm X").
+_NOT_PLACE_NOUNS = {"tại", "ở", "tới", "đến", "sang", "về", "từ", "thăm", "liên", "quảng"}
+
+
+def _words_before(words) -> re.Pattern:
+    return re.compile(r"(?:^|\s)(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\s+$")
+
+
+_PLACE_BEFORE = _words_before(_WORDS_BEFORE_A_PLACE)
 # The place nouns of that list without the prepositions and verbs ("ở", "về", "thăm"): a name written after one
 # of these anywhere in an article is a place there ("cao nguyên Y Tý" … "Y Tý vào mùa mây").
-_PLACE_WORDS = re.compile(_PLACE_BEFORE.pattern.replace(r"(?:^|\s)(?:", r"(?:^|\s)(?!(?:tại|ở|tới|đến|sang|về|từ|thăm|liên|quảng)\s)(?:"))
+_PLACE_WORDS = _words_before(w for w in _WORDS_BEFORE_A_PLACE if w not in _NOT_PLACE_NOUNS)
 _PLACE_NOUN = re.compile(r"(?<!\w)(?:bang|tỉnh|thành phố|vùng|quận|huyện)\s+$")
 _SECTORS_IN_TITLE = {"GOV", "LEG", "MIL", "JUD", "DIP", "BUS", "IGO", ""}
 

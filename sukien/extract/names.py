@@ -5,7 +5,6 @@ import re
 from functools import lru_cache
 
 from ..lexicons import read_tsv
-from ..lexicons.fold import fold
 from ..lexicons.syllable import is_vietnamese_syllable
 
 @lru_cache(maxsize=1)
