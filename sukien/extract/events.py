@@ -469,7 +469,7 @@ class ArticleExtractor:
     def _hosts(self, f: "_CueScope", subject: Mention) -> list[Mention]:
         """"Tổng Bí thư A, Chủ tịch nước B và Thủ tướng C đã tiếp X": each named host meets X (guide rule 17);
         "A và Tổng thống Hoa Kỳ B tiến hành hội đàm": two countries are the two sides, not two hosts."""
-        hosts = self.fellow_visitors(subject, f.mentions) + [subject] if subject.kind == "person" else [subject]
+        hosts = self.co_subjects_before(subject, f.mentions) + [subject] if subject.kind == "person" else [subject]
         if len({a.country for h in hosts if (a := self.actor(h, f.index, f.last_person)) and a.country}) > 1:
             return [subject]
         return hosts
@@ -793,7 +793,7 @@ class ArticleExtractor:
         visitor = self._visitor(cue, info, subject, right)
         if visitor is None:
             return []
-        listed = self.fellow_visitors(visitor, info.mentions)
+        listed = self.co_subjects_before(visitor, info.mentions)
         partner = self.coordinated(visitor, [m for m in info.mentions if m.span.end <= visitor.span.start] + [visitor])
         if listed:
             visitor, listed = listed[0], listed[1:] + [visitor]
@@ -948,19 +948,19 @@ class ArticleExtractor:
                 return m, a
         return visitor, visitor_actor
 
-    def fellow_visitors(self, visitor: Mention, mentions: list[Mention]) -> list[Mention]:
+    def co_subjects_before(self, subject: Mention, mentions: list[Mention]) -> list[Mention]:
         """'A, B và C tới thăm Kiev', 'A, B và C đã tiếp X': everyone named in the list that ends with the subject
         acts (guide rule 17: one event per named side); a spouse ('Nhà Vua A và Hoàng hậu B') accompanies."""
-        before = [m for m in mentions if m.span.end <= visitor.span.start and m.kind in ("person", "title", "country")]
+        before = [m for m in mentions if m.span.end <= subject.span.start and m.kind in ("person", "title", "country")]
         fellows: list[Mention] = []
-        nxt = visitor
+        nxt = subject
         for m in reversed(before):
             gap = self.text[(m.full_span or m.span).end:(nxt.full_span or nxt.span).start]
             if not re.fullmatch(r"\s*(?:,\s*(?:và\s+)?|và\s+)(?:tân\s+)?", gap) or m.kind != "person" or not m.name:
                 break
             fellows.append(m)
             nxt = m
-        if not fellows or any(self._spouse(m) for m in fellows + [visitor]):
+        if not fellows or any(self._spouse(m) for m in fellows + [subject]):
             return []
         # the list is the sentence's subject, after at most a time and a place ("Ngày 10/5, A, B và C tới …"); a list
         # after "của", "mời" or a clause is someone else's ("nhận lời mời của A và B, C sẽ thăm …")
