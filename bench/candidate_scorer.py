@@ -58,6 +58,6 @@ for t in (0.0, 0.2, 0.3, 0.4, 0.5):
     for s in SETS:
         idx = [i for i, r in enumerate(rows) if r[0] == s]
         kept = [i for i in idx if prob[i] >= t]; hits = sum(y[i] for i in kept)
-        P = hits / max(1, len(kept)); R = hits / gold_n[s]; F = 2 * P * R / max(1e-9, P + R)
+        P, R, F = sc.prf(hits, gold_n[s], len(kept))
         out.append(f"{s}: P={P:.3f} R={R:.3f} F1={F:.3f}")
     print(t, " | ".join(out))

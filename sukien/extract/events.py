@@ -81,8 +81,8 @@ class ArticleExtractor:
                     known[fold(m.name)] = m.name
             found.append((s, ms, masks))
         # a name taken by its shape alone that the article never introduces as someone's is no person
-        unintroduced = introduce_people(self.text, [m for _, ms, _ in found for m in ms]) | \
-            written_as_places(self.text, [m for _, ms, _ in found for m in ms])
+        every = [m for _, ms, _ in found for m in ms]
+        unintroduced = introduce_people(self.text, every) | written_as_places(self.text, every)
         for index, (s, ms, masks) in enumerate(found):
             ms = [m for m in ms if id(m) not in unintroduced]
             for m in ms:

@@ -297,7 +297,8 @@ class SentenceMentions:
             titled = True
         if self._airport_or_gloss(run, prev):
             return None
-        if fold(" ".join(t.text for t in run)) in self.lex.persons or fold(" ".join(t.text for t in run)) in self.known:
+        folded = fold(" ".join(t.text for t in run))
+        if folded in self.lex.persons or folded in self.known:
             return run
         if len(run) == 1:
             return self._single_word_name(run, prev_mask)
@@ -847,27 +848,30 @@ def introduce_people(text: str, mentions: list[Mention]) -> set[int]:
     mentions, a kinship word ("anh", "chị"), an age or a verb of saying after it, a bracket after an introduced
     name (its transcription); or a short form of it is introduced so ("HLV
     Amorim" … "Ruben Amorim"). Returns the ids of the shape-only mentions that stay unintroduced."""
-    before_cue, after_cue = _cue_patterns()
     people = [m for m in mentions if m.kind == "person" and m.name]
     introduced: set[str] = set()
     ends = {m.span.end for m in people if m.via != "shape"}
     for m in people:
         bracketed = text[m.span.start - 2:m.span.start] == " (" and m.span.start - 2 in ends   # "ông Lôi Quân (Lei Jun)"
-        possessor = re.search(r"(?<!\w)của\s+$", text[max(0, m.span.start - 8):m.span.start])
-        # "Trang web của Harbour Gin xác nhận": the verb of saying has the thing possessed for subject
-        if m.via != "shape" or bracketed or before_cue.search(text[max(0, m.span.start - 16):m.span.start]) or \
-                (not possessor and after_cue.match(text[m.span.end:m.span.end + 24])):
+        if m.via != "shape" or bracketed or _person_cue(text, m):
             introduced.add(fold(m.name))
     words = {w for name in introduced for w in name.split()}
     return {id(m) for m in people if m.via == "shape" and fold(m.name) not in introduced
             and not any(w in words for w in fold(m.name).split() if len(w) > 2)}
 
 
-def _introduced_as_someone(text: str, m: Mention) -> bool:
+def _person_cue(text: str, m: Mention) -> bool:
+    """A kinship word before the mention, an age or a verb of saying after it (lexicons/person_cues.tsv); a
+    possessor is no speaker ("Trang web của Harbour Gin xác nhận": the thing possessed is the subject)."""
     before_cue, after_cue = _cue_patterns()
-    return bool(m.titles) or (m.full_span is not None and m.full_span.start < m.span.start) or \
-        bool(before_cue.search(text[max(0, m.span.start - 16):m.span.start])) or \
-        bool(after_cue.match(text[m.span.end:m.span.end + 24]))
+    if before_cue.search(text[max(0, m.span.start - 16):m.span.start]):
+        return True
+    possessor = re.search(r"(?<!\w)của\s+$", text[max(0, m.span.start - 8):m.span.start])
+    return not possessor and bool(after_cue.match(text[m.span.end:m.span.end + 24]))
+
+
+def _introduced_as_someone(text: str, m: Mention) -> bool:
+    return bool(m.titles) or (m.full_span is not None and m.full_span.start < m.span.start) or _person_cue(text, m)
 
 
 def written_as_places(text: str, mentions: list[Mention]) -> set[int]:
